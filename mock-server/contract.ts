@@ -1,0 +1,90 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/** A parsed OpenAPI document; typed loosely because it is walked generically. */
+export type OpenApiDocument = Record<string, unknown> & {
+  paths: Record<string, Record<string, OperationObject>>;
+  components: { schemas: Record<string, SchemaObject>; securitySchemes: Record<string, SecuritySchemeObject> };
+};
+export type SchemaObject = Record<string, unknown>;
+export interface ParameterObject {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: SchemaObject;
+}
+export interface OperationObject {
+  operationId: string;
+  parameters?: (ParameterObject | { $ref: string })[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+export interface SecuritySchemeObject {
+  type: string;
+  in?: 'header' | 'query';
+  name?: string;
+}
+
+export const CONTRACT_FILE = 'v4-contacts.openapi.yaml';
+
+/** The package's `contracts/` folder, found from this file whether it runs from source or `dist/`. */
+export function contractsDirectory(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(directory, 'contracts');
+    if (existsSync(join(candidate, CONTRACT_FILE))) return candidate;
+    directory = dirname(directory);
+  }
+  throw new Error(`cannot find contracts/${CONTRACT_FILE} above ${fileURLToPath(import.meta.url)}`);
+}
+
+export interface LoadedContract {
+  readonly document: OpenApiDocument;
+  /** The YAML exactly as shipped, served at /openapi.yaml. */
+  readonly yamlText: string;
+  /** Pre-serialised, served at /openapi.json. */
+  readonly jsonText: string;
+}
+
+export function loadContract(path = join(contractsDirectory(), CONTRACT_FILE)): LoadedContract {
+  const yamlText = readFileSync(path, 'utf8');
+  const document = parse(yamlText) as OpenApiDocument;
+  return { document, yamlText, jsonText: JSON.stringify(document) };
+}
+
+/** Resolves a local `#/components/...` reference. */
+export function resolveRef<T>(document: OpenApiDocument, value: T | { $ref: string }): T {
+  if (value && typeof value === 'object' && '$ref' in value && typeof value.$ref === 'string') {
+    const segments = value.$ref.replace(/^#\//, '').split('/');
+    let target: unknown = document;
+    for (const segment of segments) target = (target as Record<string, unknown>)[segment];
+    if (target === undefined) throw new Error(`unresolved reference ${value.$ref}`);
+    return resolveRef(document, target as T);
+  }
+  return value as T;
+}
+
+export interface ContractOperation {
+  readonly operationId: string;
+  readonly method: string;
+  /** The OpenAPI path template, e.g. `/v4/contacts/{shortName}/tenants/{tenantID}`. */
+  readonly path: string;
+  readonly parameters: readonly ParameterObject[];
+}
+
+export function listOperations(document: OpenApiDocument): ContractOperation[] {
+  const operations: ContractOperation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      operations.push({
+        operationId: operation.operationId,
+        method,
+        path,
+        parameters: (operation.parameters ?? []).map((parameter) => resolveRef<ParameterObject>(document, parameter)),
+      });
+    }
+  }
+  return operations;
+}

@@ -1,0 +1,71 @@
+/**
+ * The catalogue of every error the mock answers with, as RFC 9457 problem details. Code branches
+ * on `kind`, never on message text; `type` URIs are stable and documented in the README.
+ */
+export const PROBLEM_KINDS = {
+  'missing-api-key': { status: 401, title: 'An API key is required' },
+  'invalid-api-key': { status: 401, title: 'The API key is not valid for this tier' },
+  'unknown-agency': { status: 404, title: 'No agency has this short name' },
+  'invalid-request': { status: 400, title: 'The request is invalid' },
+  'malformed-body': { status: 400, title: 'The body is not valid JSON' },
+  'payload-too-large': { status: 413, title: 'The body is too large' },
+  'unsupported-media-type': { status: 415, title: 'The body must be application/json' },
+  'not-found': { status: 404, title: 'Not found' },
+  'route-not-found': { status: 404, title: 'No route matches this path' },
+  'method-not-allowed': { status: 405, title: 'The route does not take this method' },
+  'custom-field-value-invalid': { status: 422, title: 'The value does not fit the custom field' },
+  'internal-error': { status: 500, title: 'The mock failed unexpectedly' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+/** One offending input, named as the client sent it. */
+export interface ParameterError {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'body';
+  reason: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: ParameterError[];
+}
+
+export const PROBLEM_TYPE_PREFIX = 'urn:agentos-contacts-kit:problem:';
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export class ProblemError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly kind: ProblemKind,
+    readonly detail: string,
+    readonly errors?: ParameterError[],
+    /** Extra response headers, such as `Allow` on a 405. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.status = PROBLEM_KINDS[kind].status;
+  }
+
+  toBody(): ProblemBody {
+    const body: ProblemBody = {
+      type: PROBLEM_TYPE_PREFIX + this.kind,
+      title: PROBLEM_KINDS[this.kind].title,
+      status: this.status,
+      detail: this.detail,
+    };
+    if (this.errors && this.errors.length > 0) body.errors = this.errors;
+    return body;
+  }
+}
+
+/** A 400 naming each offending input; the detail lists them all for people reading logs. */
+export function invalidRequest(errors: ParameterError[]): ProblemError {
+  const detail = errors.map((error) => `${error.name}: ${error.reason}`).join('; ');
+  return new ProblemError('invalid-request', detail, errors);
+}
