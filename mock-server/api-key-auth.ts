@@ -24,7 +24,11 @@ function firstString(value: unknown): string | undefined {
 }
 
 /** The key of a request (header first, then query), or undefined when none was sent. */
-export function apiKeyOf(locations: KeyLocations, headers: HeaderBag, query: Readonly<Record<string, unknown>>): string | undefined {
+export function apiKeyOf(
+  locations: KeyLocations,
+  headers: HeaderBag,
+  query: Readonly<Record<string, unknown>>,
+): string | undefined {
   for (const name of locations.headers) {
     const value = firstString(headers[name]);
     if (value) return value;

@@ -88,7 +88,11 @@ export async function createMockServer(input: MockOptionsInput = {}): Promise<Mo
       checkApiKey(apiKeyOf(locations, request.headers, request.query), acceptedKeys);
       const shortName = request.params.shortName as string;
       const agency = agencies.get(shortName);
-      if (!agency) throw new ProblemError('unknown-agency', `No agency has the short name "${shortName}"; this mock serves ${options.shortNames.join(', ')}.`);
+      if (!agency)
+        throw new ProblemError(
+          'unknown-agency',
+          `No agency has the short name "${shortName}"; this mock serves ${options.shortNames.join(', ')}.`,
+        );
       const warnings = unknownQueryWarnings(request.query, known);
       if (warnings.length > 0) response.setHeader('X-Mock-Warning', warnings.join('; '));
 
@@ -108,7 +112,10 @@ export async function createMockServer(input: MockOptionsInput = {}): Promise<Mo
       }
 
       if (operation.method === 'post' && request.headers['content-length'] !== '0' && !request.is('application/json')) {
-        throw new ProblemError('unsupported-media-type', `Send the body as application/json, not ${request.headers['content-type'] ?? 'no content type'}.`);
+        throw new ProblemError(
+          'unsupported-media-type',
+          `Send the body as application/json, not ${request.headers['content-type'] ?? 'no content type'}.`,
+        );
       }
       validator.check(operation.operationId, {
         method: operation.method,
@@ -165,9 +172,14 @@ function methodNotAllowed(operations: readonly ContractOperation[]) {
   }
   for (const [path, methods] of methodsByPath) {
     router.all(path, (request: Request) => {
-      throw new ProblemError('method-not-allowed', `${request.method} is not allowed on this route; use ${methods.join(', ')}.`, undefined, {
-        Allow: methods.join(', '),
-      });
+      throw new ProblemError(
+        'method-not-allowed',
+        `${request.method} is not allowed on this route; use ${methods.join(', ')}.`,
+        undefined,
+        {
+          Allow: methods.join(', '),
+        },
+      );
     });
   }
   return router;
@@ -188,11 +200,17 @@ function errorHandler(logger: Logger) {
     }
     const parserError = error as BodyParserError;
     if (parserError.type === 'entity.parse.failed') {
-      sendProblem(response, new ProblemError('malformed-body', `The body could not be parsed as JSON: ${parserError.message ?? ''}`.trim()));
+      sendProblem(
+        response,
+        new ProblemError('malformed-body', `The body could not be parsed as JSON: ${parserError.message ?? ''}`.trim()),
+      );
       return;
     }
     if (parserError.type === 'entity.too.large') {
-      sendProblem(response, new ProblemError('payload-too-large', 'The body is larger than the 16 KB this route accepts.'));
+      sendProblem(
+        response,
+        new ProblemError('payload-too-large', 'The body is larger than the 16 KB this route accepts.'),
+      );
       return;
     }
     logger.error({ err: error }, 'unexpected error');

@@ -71,7 +71,8 @@ export type MockOptionsInput = Partial<Omit<MockOptions, 'counts'>> & {
 };
 
 function checkShare(option: string, value: number, max = 1): void {
-  if (!Number.isFinite(value) || value < 0 || value > max) throw new OptionsError(option, `must be a number from 0 to ${max}, got ${value}`);
+  if (!Number.isFinite(value) || value < 0 || value > max)
+    throw new OptionsError(option, `must be a number from 0 to ${max}, got ${value}`);
 }
 
 function checkInteger(option: string, value: number, min: number, max: number): void {
@@ -100,9 +101,11 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
   }
   if (options.shortNames.length === 0) throw new OptionsError('shortNames', 'at least one agency is needed');
   for (const name of options.shortNames) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name)) throw new OptionsError('shortNames', `"${name}" is not a valid short name (letters, digits, _ and -)`);
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
+      throw new OptionsError('shortNames', `"${name}" is not a valid short name (letters, digits, _ and -)`);
   }
-  for (const key of options.apiKeys) if (key.length === 0) throw new OptionsError('apiKeys', 'an API key cannot be empty');
+  for (const key of options.apiKeys)
+    if (key.length === 0) throw new OptionsError('apiKeys', 'an API key cannot be empty');
   if (!Number.isFinite(options.responseCacheMb) || options.responseCacheMb < 0) {
     throw new OptionsError('responseCacheMb', `must be 0 or more, got ${options.responseCacheMb}`);
   }

@@ -2,7 +2,10 @@ import type { ContractOperation } from './contract.js';
 
 /** The names each operation reads from the query, plus the API key's query name. */
 export function knownQueryNames(operation: ContractOperation, keyQueryNames: readonly string[]): ReadonlySet<string> {
-  return new Set([...operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name), ...keyQueryNames]);
+  return new Set([
+    ...operation.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name),
+    ...keyQueryNames,
+  ]);
 }
 
 /** The identification parameters agentOS uses; sending the other one is a common slip. */

@@ -24,7 +24,8 @@ function toParameterError(error: ErrorObject): ParameterError {
   const [location = 'requestBody', name] = error.instancePath.split('/').filter(Boolean);
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
   return {
-    name: name ?? params.missingProperty ?? params.additionalProperty ?? (location === 'requestBody' ? 'body' : location),
+    name:
+      name ?? params.missingProperty ?? params.additionalProperty ?? (location === 'requestBody' ? 'body' : location),
     in: LOCATIONS[location] ?? 'body',
     reason: error.message ?? 'is invalid',
   };

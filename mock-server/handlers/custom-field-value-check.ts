@@ -10,18 +10,27 @@ function isRealDate(text: string): boolean {
 }
 
 /** Why a value does not fit a definition, or undefined when it does. */
-export function customFieldValueProblem(definition: CustomFieldDefinition, value: CustomFieldScalar): string | undefined {
+export function customFieldValueProblem(
+  definition: CustomFieldDefinition,
+  value: CustomFieldScalar,
+): string | undefined {
   switch (definition.DataType) {
     case 'Text':
       if (typeof value !== 'string') return `must be text for the Text field ${definition.FieldID}`;
       if (value.length > MAX_TEXT_LENGTH) return `must be at most ${MAX_TEXT_LENGTH} characters`;
       return undefined;
     case 'Number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : `must be a number for the Number field ${definition.FieldID}`;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? undefined
+        : `must be a number for the Number field ${definition.FieldID}`;
     case 'Boolean':
-      return typeof value === 'boolean' ? undefined : `must be true or false for the Boolean field ${definition.FieldID}`;
+      return typeof value === 'boolean'
+        ? undefined
+        : `must be true or false for the Boolean field ${definition.FieldID}`;
     case 'Date':
-      return typeof value === 'string' && isRealDate(value) ? undefined : `must be a date as YYYY-MM-DD for the Date field ${definition.FieldID}`;
+      return typeof value === 'string' && isRealDate(value)
+        ? undefined
+        : `must be a date as YYYY-MM-DD for the Date field ${definition.FieldID}`;
     case 'List':
       return typeof value === 'string' && definition.Options?.includes(value)
         ? undefined

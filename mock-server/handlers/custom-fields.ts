@@ -25,7 +25,14 @@ export const setCustomFieldValue: OperationHandler = ({ params, body, agency, cu
   const definition = customFieldDefinition(agency, objectId, params.fieldID as string);
   const value = (body as { Value: CustomFieldScalar }).Value;
   const problem = customFieldValueProblem(definition, value);
-  if (problem) throw new ProblemError('custom-field-value-invalid', `Value: ${problem}`, [{ name: 'Value', in: 'body', reason: problem }]);
+  if (problem)
+    throw new ProblemError('custom-field-value-invalid', `Value: ${problem}`, [
+      { name: 'Value', in: 'body', reason: problem },
+    ]);
   customFields.set(agency.shortName, objectId, definition.FieldID, value);
-  return { status: 200, body: { ObjectID: objectId, FieldID: definition.FieldID, DataType: definition.DataType, Value: value }, cacheable: false };
+  return {
+    status: 200,
+    body: { ObjectID: objectId, FieldID: definition.FieldID, DataType: definition.DataType, Value: value },
+    cacheable: false,
+  };
 };

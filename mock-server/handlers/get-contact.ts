@@ -9,7 +9,10 @@ export function getContact(type: ContactTypeKey, idParameter: string): Operation
     const id = params[idParameter] as string;
     const decoded = parseObjectId(id);
     if (!decoded || decoded.kind !== type || decoded.index >= agency.data.count(type)) {
-      throw new ProblemError('not-found', `No ${CONTACT_TYPES[type].name} of agency ${agency.shortName} has the ID ${id}.`);
+      throw new ProblemError(
+        'not-found',
+        `No ${CONTACT_TYPES[type].name} of agency ${agency.shortName} has the ID ${id}.`,
+      );
     }
     return { status: 200, body: agency.present(type, decoded.index, authorisedIntegrator), cacheable: true };
   };

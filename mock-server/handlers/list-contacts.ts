@@ -20,7 +20,8 @@ export function listContacts(type: ContactTypeKey): OperationHandler {
     } else {
       total = end - start;
       const { from, to } = pageRange(start, end, offset, count);
-      for (let position = from; position < to; position++) data.push(agency.present(type, position, authorisedIntegrator));
+      for (let position = from; position < to; position++)
+        data.push(agency.present(type, position, authorisedIntegrator));
     }
     return { status: 200, body: { Count: total, Data: data }, cacheable: true };
   };
