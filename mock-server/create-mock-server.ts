@@ -85,7 +85,9 @@ export async function createMockServer(input: MockOptionsInput = {}): Promise<Mo
     const cacheable = operation.method === 'get';
 
     const route = (request: Request, response: Response): void => {
-      checkApiKey(apiKeyOf(locations, request.headers, request.query), acceptedKeys);
+      // Express 5 parses the query string again on every read of request.query: read it once.
+      const rawQuery = request.query as Record<string, unknown>;
+      checkApiKey(apiKeyOf(locations, request.headers, rawQuery), acceptedKeys);
       const shortName = request.params.shortName as string;
       const agency = agencies.get(shortName);
       if (!agency)
@@ -93,13 +95,13 @@ export async function createMockServer(input: MockOptionsInput = {}): Promise<Mo
           'unknown-agency',
           `No agency has the short name "${shortName}"; this mock serves ${options.shortNames.join(', ')}.`,
         );
-      const warnings = unknownQueryWarnings(request.query, known);
+      const warnings = unknownQueryWarnings(rawQuery, known);
       if (warnings.length > 0) response.setHeader('X-Mock-Warning', warnings.join('; '));
 
       const query: Record<string, string> = {};
       let cacheKey = cacheable ? `${request.path}` : undefined;
       for (const name of declared) {
-        const value = request.query[name];
+        const value = rawQuery[name];
         if (value === undefined) continue;
         query[name] = value as string;
         // Only plain string values are cached; anything else goes through validation every time.
