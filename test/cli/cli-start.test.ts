@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import request from 'supertest';
+import { exitOf, spawnCli, waitForLine } from '../support/cli-process.js';
+import { contractViolations } from '../support/contract-validator.js';
+
+let child: ChildProcess | undefined;
+afterEach(() => {
+  // Only if a test failed before its own SIGTERM: never leave the server running.
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  child = undefined;
+});
+
+describe('the CLI serves and stops cleanly', () => {
+  it('--port 0 --quiet prints its URL, serves /healthz and the API, and exits 0 on SIGTERM', async () => {
+    child = spawnCli(['--port', '0', '--quiet'], { MOCK_SEED: '7', MOCK_WITHHELD: 'omit' });
+    const [, url] = (await waitForLine(child, /listening on (http:\/\/127\.0\.0\.1:\d+)\s*$/)) as RegExpMatchArray;
+    const health = await request(url as string).get('/healthz');
+    expect(health.status).toBe(200);
+    // The environment twins took effect.
+    expect(health.body).toMatchObject({ status: 'ok', seed: 7, withheld: 'omit' });
+    const path = '/v4/contacts/demo/tenants/0/1';
+    const tenants = await request(url as string)
+      .get(path)
+      .set('api_key', 'k');
+    expect(tenants.status).toBe(200);
+    const checked = { method: 'get', path, status: tenants.status, body: tenants.body as unknown };
+    expect(contractViolations({ ...checked, contentType: tenants.headers['content-type'] })).toEqual([]);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toEqual({ code: 0, signal: null });
+  });
+});
