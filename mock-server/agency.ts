@@ -1,8 +1,11 @@
+import { ConsentChurn, type ConsentDecision } from '../fixtures/consent-churn.js';
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../fixtures/contact-types.js';
 import { DataSet } from '../fixtures/data-set.js';
 import type { FakerPools } from '../fixtures/faker-pools.js';
 import { hashInts, hashString } from '../fixtures/hash.js';
+import type { SimulatedClock } from './behaviours/simulated-clock.js';
 import { ConsentIndex } from './consent-index.js';
+import type { ConsentOverrides } from './consent-overrides.js';
 import type { OpenApiDocument } from './contract.js';
 import { consentRatesOf, type MockOptions } from './options.js';
 import { planForSchema, type PersonalDataPlan } from './personal-data-marks.js';
@@ -17,19 +20,27 @@ export function redactionPlans(document: OpenApiDocument): RedactionPlans {
   ) as RedactionPlans;
 }
 
+/** What changes while the mock runs: the clock (for consent churn) and consent overrides. */
+export interface LiveConsent {
+  readonly clock: SimulatedClock;
+  readonly overrides: ConsentOverrides;
+}
+
 /**
  * One agency (`shortName`): its data set, with each agency's seed derived from the global seed
- * and its name so that two agencies never show the same people.
+ * and its name so that two agencies never show the same people, and its consent as of now.
  */
 export class Agency {
   readonly data: DataSet;
-  private readonly consentIndexes = new Map<ContactTypeKey, ConsentIndex>();
+  private readonly churn: ConsentChurn;
+  private readonly consentIndexes = new Map<ContactTypeKey, { version: string; index: ConsentIndex }>();
 
   constructor(
     readonly shortName: string,
     options: MockOptions,
     pools: FakerPools,
     private readonly plans: RedactionPlans,
+    private readonly live: LiveConsent,
   ) {
     this.data = new DataSet(
       {
@@ -41,20 +52,40 @@ export class Agency {
       },
       pools,
     );
+    this.churn = new ConsentChurn(this.data.settings.seed, options.consentChurn, this.data.consent);
   }
+
+  /** A person's consent now: an override if one is set, else the seeded consent on today's date. */
+  readonly decide = (person: number): ConsentDecision => {
+    const override = this.live.overrides.get(this.shortName, person);
+    if (override !== undefined) return { consented: override };
+    return this.churn.decide(person, this.live.clock.day());
+  };
+
+  private readonly calendarDay = (simulatedDay: number): number => this.live.clock.calendarDay(simulatedDay);
 
   /** A record as a reader sees it: whole if its person consented, redacted otherwise. */
   present(type: ContactTypeKey, index: number, authorised: boolean): Record<string, unknown> {
-    const { record, consented } = this.data.contact(type, index, authorised);
+    const { record, consented } = this.data.contact(type, index, authorised, this.decide, this.calendarDay);
     return consented ? record : redact(record, this.plans[type]);
   }
 
+  isConsented(type: ContactTypeKey, index: number): boolean {
+    return this.decide(this.data.links.personOf(type, index)).consented;
+  }
+
+  /** What consent depends on right now; responses and indexes are keyed by it. */
+  consentVersion(): string {
+    return `${this.live.overrides.version}:${this.live.clock.day()}`;
+  }
+
+  /** The omit-mode index of a type, rebuilt (lazily) when consent has changed since it was built. */
   consentIndex(type: ContactTypeKey): ConsentIndex {
-    let index = this.consentIndexes.get(type);
-    if (!index) {
-      index = new ConsentIndex(this.data.count(type), (position) => this.data.isConsented(type, position));
-      this.consentIndexes.set(type, index);
-    }
+    const version = this.consentVersion();
+    const cached = this.consentIndexes.get(type);
+    if (cached && cached.version === version) return cached.index;
+    const index = new ConsentIndex(this.data.count(type), (position) => this.isConsented(type, position));
+    this.consentIndexes.set(type, { version, index });
     return index;
   }
 }

@@ -40,12 +40,34 @@ export function apiKeyOf(
   return undefined;
 }
 
-/** Throws the 401 for a missing key, or for a key that is not among the configured ones. */
-export function checkApiKey(key: string | undefined, acceptedKeys: ReadonlySet<string>): void {
+/** The tier this API serves: a key must have it enabled. */
+export const CONTACTS_TIER = 'contacts';
+
+/** Accepted keys and the tiers each enables (`KEY` alone enables every tier). */
+export type KeyGrants = ReadonlyMap<string, ReadonlySet<string> | 'all'>;
+
+/** Parses `--api-key KEY[:tier,tier]` entries. */
+export function keyGrants(entries: readonly string[]): KeyGrants {
+  const grants = new Map<string, ReadonlySet<string> | 'all'>();
+  for (const entry of entries) {
+    const [key = '', tiers] = entry.split(':');
+    grants.set(key, tiers === undefined ? 'all' : new Set(tiers.split(',').map((tier) => tier.trim().toLowerCase())));
+  }
+  return grants;
+}
+
+/** Throws the 401 for a missing key, an unknown key, or a key without the contacts tier. */
+export function checkApiKey(key: string | undefined, grants: KeyGrants): void {
   if (!key) {
     throw new ProblemError('missing-api-key', 'Send the key in the api_key header or the api_key query parameter.');
   }
-  if (acceptedKeys.size > 0 && !acceptedKeys.has(key)) {
-    throw new ProblemError('invalid-api-key', 'The API key is not enabled for the V4 Contacts tier.');
+  if (grants.size === 0) return;
+  const tiers = grants.get(key);
+  if (tiers === undefined) throw new ProblemError('invalid-api-key', 'The API key is not one this agency issued.');
+  if (tiers !== 'all' && !tiers.has(CONTACTS_TIER)) {
+    throw new ProblemError(
+      'tier-not-enabled',
+      `The API key is valid, but the ${CONTACTS_TIER} tier is not enabled for it (enabled: ${[...tiers].join(', ')}).`,
+    );
   }
 }

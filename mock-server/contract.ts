@@ -28,6 +28,8 @@ export interface SecuritySchemeObject {
 }
 
 export const CONTRACT_FILE = 'v4-contacts.openapi.yaml';
+/** The control API's own document (served at /__mock/openapi.json). */
+export const CONTROL_CONTRACT_FILE = 'mock-control.openapi.yaml';
 
 /** The package's `contracts/` folder, found from this file whether it runs from source or `dist/`. */
 export function contractsDirectory(): string {
@@ -74,15 +76,25 @@ export interface ContractOperation {
   readonly parameters: readonly ParameterObject[];
 }
 
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+
 export function listOperations(document: OpenApiDocument): ContractOperation[] {
   const operations: ContractOperation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
+    // Path-level parameters apply to every operation of the path.
+    const shared = ((item as { parameters?: ParameterObject[] }).parameters ?? []).map((parameter) =>
+      resolveRef<ParameterObject>(document, parameter),
+    );
     for (const [method, operation] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method)) continue;
       operations.push({
         operationId: operation.operationId,
         method,
         path,
-        parameters: (operation.parameters ?? []).map((parameter) => resolveRef<ParameterObject>(document, parameter)),
+        parameters: [
+          ...shared,
+          ...(operation.parameters ?? []).map((parameter) => resolveRef<ParameterObject>(document, parameter)),
+        ],
       });
     }
   }

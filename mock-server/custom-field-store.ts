@@ -7,6 +7,7 @@ import type { CustomFieldScalar } from '../fixtures/custom-field-catalogue.js';
 export interface CustomFieldStore {
   get(agency: string, objectId: string, fieldId: string): CustomFieldScalar | undefined;
   set(agency: string, objectId: string, fieldId: string, value: CustomFieldScalar): void;
+  entries(): { agency: string; objectId: string; fieldId: string; value: CustomFieldScalar }[];
   clear(): void;
 }
 
@@ -23,6 +24,13 @@ export class InMemoryCustomFieldStore implements CustomFieldStore {
 
   set(agency: string, objectId: string, fieldId: string, value: CustomFieldScalar): void {
     this.values.set(InMemoryCustomFieldStore.key(agency, objectId, fieldId), value);
+  }
+
+  entries(): { agency: string; objectId: string; fieldId: string; value: CustomFieldScalar }[] {
+    return [...this.values].map(([key, value]) => {
+      const [agency = '', objectId = '', fieldId = ''] = key.split('\u0000');
+      return { agency, objectId, fieldId, value };
+    });
   }
 
   clear(): void {

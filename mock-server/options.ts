@@ -1,6 +1,15 @@
 import { CONTACT_TYPE_KEYS, type ContactTypeKey } from '../fixtures/contact-types.js';
+import type { LatencyRange } from './behaviours/faults.js';
+import { DEFAULT_CLOCK_START, isClockStart } from './behaviours/simulated-clock.js';
 
 export type WithheldMode = 'redact' | 'omit';
+export type Profile = 'none' | 'agentos';
+
+/** A rolling-window rate limit: at most `requests` per API key in any `windowMs`. */
+export interface RateLimit {
+  readonly requests: number;
+  readonly windowMs: number;
+}
 
 /** Every setting of the mock, documented field by field; defaults live in DEFAULT_OPTIONS only. */
 export interface MockOptions {
@@ -32,6 +41,30 @@ export interface MockOptions {
   readonly quiet: boolean;
   /** Memory for recently served response bodies, in MiB (0 turns the cache off). */
   readonly responseCacheMb: number;
+  /** A bundle of behaviour settings: `agentos` is the live service's limit, block and latency. */
+  readonly profile: Profile;
+  /** Per-key rolling-window limit; undefined means no limit. */
+  readonly rateLimit: RateLimit | undefined;
+  /** Requests a rate-limited key may still send before it is blocked with 403s. */
+  readonly blockAfter: number;
+  /** How long a blocked key stays blocked. */
+  readonly blockForMs: number;
+  /** Added delay per /v4 request, drawn from a seeded stream; undefined means none. */
+  readonly latency: LatencyRange | undefined;
+  /** Share of /v4 requests answered 503, from a seeded stream. */
+  readonly errorRate: number;
+  /** Where the simulated clock starts: an ISO instant, or `real` for the wall clock. */
+  readonly clock: string;
+  /** A frozen clock moves only through `POST /__mock/clock`. */
+  readonly clockFrozen: boolean;
+  /** Share of people whose consent flips per simulated day, both ways. */
+  readonly consentChurn: number;
+  /** Requests the journal keeps (the newest). */
+  readonly journalSize: number;
+  /** Bearer token required on `/__mock/` when set. */
+  readonly adminToken: string | undefined;
+  /** Where custom field values and consent overrides survive restarts; undefined keeps them in memory. */
+  readonly stateFile: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: MockOptions = {
@@ -49,6 +82,31 @@ export const DEFAULT_OPTIONS: MockOptions = {
   shortNames: ['demo'],
   quiet: false,
   responseCacheMb: 32,
+  profile: 'none',
+  rateLimit: undefined,
+  blockAfter: 10,
+  blockForMs: 5 * 60_000,
+  latency: undefined,
+  errorRate: 0,
+  clock: DEFAULT_CLOCK_START,
+  clockFrozen: false,
+  consentChurn: 0,
+  journalSize: 10_000,
+  adminToken: undefined,
+  stateFile: undefined,
+};
+
+/** What each profile sets; explicit settings override it. */
+export const PROFILES: Readonly<Record<Profile, Partial<MockOptions>>> = {
+  none: {},
+  // agentOS: 50 requests per rolling minute per key, a block for keys that ignore 429s, and the
+  // latency of a busy multi-tenant service.
+  agentos: {
+    rateLimit: { requests: 50, windowMs: 60_000 },
+    blockAfter: 10,
+    blockForMs: 5 * 60_000,
+    latency: { minMs: 80, maxMs: 300 },
+  },
 };
 
 /** The largest data set per type: ten-digit OIDs, and well inside exact integer maths. */
@@ -83,9 +141,16 @@ function checkInteger(option: string, value: number, min: number, max: number): 
 
 /** Merges input over the defaults (without mutating either) and checks every field. */
 export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
+  // An explicit undefined (e.g. a flag not given) must not hide a profile's or a default's value.
+  const given = Object.fromEntries(
+    Object.entries(input).filter(([, value]) => value !== undefined),
+  ) as MockOptionsInput;
+  const profile = given.profile ?? DEFAULT_OPTIONS.profile;
+  if (!(profile in PROFILES)) throw new OptionsError('profile', `must be none or agentos, got ${String(profile)}`);
   const options: MockOptions = {
     ...DEFAULT_OPTIONS,
-    ...input,
+    ...PROFILES[profile],
+    ...given,
     consentRates: { ...DEFAULT_OPTIONS.consentRates, ...input.consentRates },
     counts: { ...DEFAULT_OPTIONS.counts, ...input.counts },
   };
@@ -109,6 +174,7 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
   if (!Number.isFinite(options.responseCacheMb) || options.responseCacheMb < 0) {
     throw new OptionsError('responseCacheMb', `must be 0 or more, got ${options.responseCacheMb}`);
   }
+  checkBehaviours(options);
   return options;
 }
 
@@ -117,4 +183,36 @@ export function consentRatesOf(options: MockOptions): Record<ContactTypeKey, num
   return Object.fromEntries(
     CONTACT_TYPE_KEYS.map((type) => [type, options.consentRates[type] ?? options.consentRate]),
   ) as Record<ContactTypeKey, number>;
+}
+
+function checkBehaviours(options: MockOptions): void {
+  if (options.rateLimit) {
+    checkInteger('rateLimit', options.rateLimit.requests, 1, 1_000_000);
+    checkInteger('rateLimit', options.rateLimit.windowMs, 1, 86_400_000);
+  }
+  checkInteger('blockAfter', options.blockAfter, 0, 1_000_000);
+  checkInteger('blockForMs', options.blockForMs, 0, 7 * 86_400_000);
+  if (
+    options.latency &&
+    !(options.latency.minMs >= 0 && options.latency.minMs <= options.latency.maxMs && options.latency.maxMs <= 60_000)
+  ) {
+    throw new OptionsError(
+      'latency',
+      `must be a range within 0-60000 ms, got ${options.latency.minMs}-${options.latency.maxMs}`,
+    );
+  }
+  checkShare('errorRate', options.errorRate);
+  if (!isClockStart(options.clock))
+    throw new OptionsError('clock', `must be an ISO instant (2026-01-01T09:00:00Z) or real, got ${options.clock}`);
+  checkShare('consentChurn', options.consentChurn);
+  checkInteger('journalSize', options.journalSize, 0, 1_000_000);
+  if (options.adminToken !== undefined && options.adminToken.length === 0)
+    throw new OptionsError('adminToken', 'cannot be empty');
+  if (options.stateFile !== undefined && options.stateFile.length === 0)
+    throw new OptionsError('stateFile', 'cannot be empty');
+  for (const entry of options.apiKeys) {
+    if (!/^[^:\s]+(:[a-z0-9_-]+(,[a-z0-9_-]+)*)?$/i.test(entry)) {
+      throw new OptionsError('apiKeys', `"${entry}" is not KEY or KEY:tier,tier`);
+    }
+  }
 }

@@ -4,7 +4,13 @@
  */
 export const PROBLEM_KINDS = {
   'missing-api-key': { status: 401, title: 'An API key is required' },
-  'invalid-api-key': { status: 401, title: 'The API key is not valid for this tier' },
+  'invalid-api-key': { status: 401, title: 'The API key is not valid' },
+  'tier-not-enabled': { status: 401, title: 'The API key does not have this tier enabled' },
+  'rate-limited': { status: 429, title: 'Too many requests for this API key' },
+  'key-blocked': { status: 403, title: 'The API key is blocked for ignoring the rate limit' },
+  'service-unavailable': { status: 503, title: 'The service is temporarily unavailable' },
+  'admin-token-required': { status: 401, title: 'The control API needs the admin token' },
+  'unknown-state': { status: 400, title: 'No provider state has this name' },
   'unknown-agency': { status: 404, title: 'No agency has this short name' },
   'invalid-request': { status: 400, title: 'The request is invalid' },
   'malformed-body': { status: 400, title: 'The body is not valid JSON' },
@@ -13,6 +19,7 @@ export const PROBLEM_KINDS = {
   'not-found': { status: 404, title: 'Not found' },
   'route-not-found': { status: 404, title: 'No route matches this path' },
   'method-not-allowed': { status: 405, title: 'The route does not take this method' },
+  'malformed-request': { status: 400, title: 'The request could not be read' },
   'custom-field-value-invalid': { status: 422, title: 'The value does not fit the custom field' },
   'internal-error': { status: 500, title: 'The mock failed unexpectedly' },
 } as const satisfies Record<string, { status: number; title: string }>;

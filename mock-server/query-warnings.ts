@@ -28,3 +28,14 @@ export function unknownQueryWarnings(query: Readonly<Record<string, unknown>>, k
   }
   return warnings;
 }
+
+/**
+ * A header-safe form of the warnings: a parameter name is the client's own text and may hold
+ * characters a header cannot carry (CR LF would even split the response), so those are escaped;
+ * Latin-1 text is what a header carries, and passes as sent.
+ */
+export function warningHeaderValue(warnings: readonly string[]): string {
+  return warnings
+    .join('; ')
+    .replace(/[^\x20-\x7e\x80-\xff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -21,6 +21,18 @@ const FLAGS_OF_OPTION: Record<keyof typeof DEFAULT_OPTIONS, string[]> = {
   shortNames: ['--short-name'],
   quiet: ['--quiet'],
   responseCacheMb: ['--response-cache-mb'],
+  profile: ['--profile'],
+  rateLimit: ['--rate-limit'],
+  blockAfter: ['--block-after'],
+  blockForMs: ['--block-for'],
+  latency: ['--latency'],
+  errorRate: ['--error-rate'],
+  clock: ['--clock'],
+  clockFrozen: ['--clock-frozen'],
+  consentChurn: ['--consent-churn'],
+  journalSize: ['--journal-size'],
+  adminToken: ['--admin-token'],
+  stateFile: ['--state-file'],
 };
 
 describe('--help', () => {

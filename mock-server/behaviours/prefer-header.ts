@@ -1,0 +1,43 @@
+import { invalidRequest } from '../problems.js';
+
+/** The status codes a `Prefer: code=N` may ask for: the failures a partner's client must handle. */
+export const PREFERABLE_CODES = [401, 403, 404, 429, 500, 503] as const;
+export type PreferableCode = (typeof PREFERABLE_CODES)[number];
+export const MAX_PREFERRED_DELAY_MS = 30_000;
+
+export interface PreferredScenario {
+  readonly code?: PreferableCode;
+  readonly delayMs?: number;
+}
+
+const KNOWN = `code=${PREFERABLE_CODES.join('|')}, delay=0..${MAX_PREFERRED_DELAY_MS} (milliseconds)`;
+
+function unknown(token: string): never {
+  throw invalidRequest([
+    { name: 'Prefer', in: 'header', reason: `"${token}" is not a known scenario; known: ${KNOWN}` },
+  ]);
+}
+
+/**
+ * Reads the per-request scenarios of a `Prefer` header (`Prefer: code=503, delay=2000`). Anything
+ * it does not know is a 400 listing what it knows, rather than silently doing nothing.
+ */
+export function parsePrefer(header: string | undefined): PreferredScenario {
+  if (header === undefined || header.trim() === '') return {};
+  let code: PreferableCode | undefined;
+  let delayMs: number | undefined;
+  for (const token of header
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [name, value = ''] = token.split('=').map((part) => part.trim());
+    if (name === 'code' && PREFERABLE_CODES.includes(Number(value) as PreferableCode) && /^\d+$/.test(value)) {
+      code = Number(value) as PreferableCode;
+    } else if (name === 'delay' && /^\d+$/.test(value) && Number(value) <= MAX_PREFERRED_DELAY_MS) {
+      delayMs = Number(value);
+    } else {
+      unknown(token);
+    }
+  }
+  return { ...(code === undefined ? {} : { code }), ...(delayMs === undefined ? {} : { delayMs }) };
+}

@@ -1,0 +1,78 @@
+/** `--rate-limit N/WINDOW`: at most `requests` per key in any rolling `windowMs`. */
+export interface RateLimitSettings {
+  readonly requests: number;
+  readonly windowMs: number;
+  /** Requests a limited key may still send before it is blocked. */
+  readonly blockAfter: number;
+  readonly blockForMs: number;
+}
+
+export type RateDecision =
+  | { readonly outcome: 'allowed' }
+  | { readonly outcome: 'limited'; readonly retryAfterMs: number }
+  | { readonly outcome: 'blocked'; readonly retryAfterMs: number };
+
+interface KeyState {
+  /** When each of the key's recent requests was let through, oldest first (at most `requests`). */
+  slots: number[];
+  /** Requests sent while limited since the key was last let through. */
+  ignoredLimits: number;
+  blockedUntil: number;
+}
+
+/**
+ * agentOS's rate limit: each request takes a slot that comes back exactly one window after it
+ * was used (a rolling window, not a fixed minute), and a key that keeps sending while limited
+ * is blocked, as agentOS's load balancer treats it as an attack.
+ */
+export class RateLimiter {
+  private readonly keys = new Map<string, KeyState>();
+
+  constructor(private readonly settings: RateLimitSettings) {}
+
+  take(key: string, now: number): RateDecision {
+    const state = this.keys.get(key) ?? { slots: [], ignoredLimits: 0, blockedUntil: 0 };
+    this.keys.set(key, state);
+    if (now < state.blockedUntil) return { outcome: 'blocked', retryAfterMs: state.blockedUntil - now };
+    while (state.slots.length > 0 && (state.slots[0] as number) + this.settings.windowMs <= now) state.slots.shift();
+    if (state.slots.length < this.settings.requests) {
+      state.slots.push(now);
+      state.ignoredLimits = 0;
+      return { outcome: 'allowed' };
+    }
+    state.ignoredLimits += 1;
+    if (state.ignoredLimits > this.settings.blockAfter) {
+      state.blockedUntil = now + this.settings.blockForMs;
+      state.ignoredLimits = 0;
+      return { outcome: 'blocked', retryAfterMs: this.settings.blockForMs };
+    }
+    return { outcome: 'limited', retryAfterMs: (state.slots[0] as number) + this.settings.windowMs - now };
+  }
+
+  /** Drops keys with no slot in use and no block, so memory follows active keys only. */
+  prune(now: number): void {
+    for (const [key, state] of this.keys) {
+      const idle = state.slots.every((slot) => slot + this.settings.windowMs <= now);
+      if (idle && now >= state.blockedUntil) this.keys.delete(key);
+    }
+  }
+
+  reset(): void {
+    this.keys.clear();
+  }
+}
+
+const RATE_LIMIT = /^(\d+)\/(.+)$/;
+
+/** Parses `50/60s` into requests and window; undefined when malformed. */
+export function parseRateLimit(
+  text: string,
+  parseDuration: (text: string) => number | undefined,
+): { requests: number; windowMs: number } | undefined {
+  const match = RATE_LIMIT.exec(text.trim());
+  if (!match) return undefined;
+  const requests = Number(match[1]);
+  const windowMs = parseDuration(match[2] as string);
+  if (!Number.isSafeInteger(requests) || requests < 1 || windowMs === undefined || windowMs < 1) return undefined;
+  return { requests, windowMs };
+}

@@ -1,0 +1,74 @@
+const MS_PER_DAY = 86_400_000;
+
+/** Where the simulated clock starts when none is given: the data set's reference day, 09:00 UTC. */
+export const DEFAULT_CLOCK_START = '2026-01-01T09:00:00.000Z';
+
+export interface ClockSettings {
+  /** An ISO instant, or `real` to follow the wall clock. */
+  readonly start: string;
+  /** When frozen, time moves only when advanced (for tests); otherwise it also runs at real speed. */
+  readonly frozen: boolean;
+}
+
+/** A monotonic millisecond counter; injectable so tests never sleep. */
+export type Elapsed = () => number;
+
+/**
+ * The mock's notion of now. It starts at a fixed instant (so a restart gives the same output),
+ * runs at real speed unless frozen, and moves forward on request (`POST /__mock/clock`). Rate
+ * limit windows and consent churn both read it, so a test can advance a minute or a day over HTTP.
+ */
+export class SimulatedClock {
+  private startMs: number;
+  private advancedMs = 0;
+  private elapsedAtStart: number;
+
+  constructor(
+    private readonly settings: ClockSettings,
+    private readonly elapsed: Elapsed = () => performance.now(),
+  ) {
+    this.startMs = settings.start === 'real' ? Date.now() : Date.parse(settings.start);
+    this.elapsedAtStart = elapsed();
+  }
+
+  /** Milliseconds since the Unix epoch, simulated. */
+  now(): number {
+    const running = this.settings.frozen ? 0 : this.elapsed() - this.elapsedAtStart;
+    return this.startMs + running + this.advancedMs;
+  }
+
+  advance(milliseconds: number): void {
+    this.advancedMs += milliseconds;
+  }
+
+  /** Simulated days since the start day (UTC dates): day 0 is the start date. */
+  day(): number {
+    return Math.floor(this.now() / MS_PER_DAY) - Math.floor(this.startMs / MS_PER_DAY);
+  }
+
+  /** The calendar day number (days since 1970-01-01) of a simulated day. */
+  calendarDay(simulatedDay: number): number {
+    return Math.floor(this.startMs / MS_PER_DAY) + simulatedDay;
+  }
+
+  /** Back to the start instant, as after a restart. */
+  reset(): void {
+    this.advancedMs = 0;
+    this.elapsedAtStart = this.elapsed();
+    if (this.settings.start === 'real') this.startMs = Date.now();
+  }
+
+  describe(): { now: string; day: number; start: string; frozen: boolean } {
+    return {
+      now: new Date(this.now()).toISOString(),
+      day: this.day(),
+      start: new Date(this.startMs).toISOString(),
+      frozen: this.settings.frozen,
+    };
+  }
+}
+
+/** Whether a `--clock` value is usable: `real` or an ISO instant Date.parse understands. */
+export function isClockStart(text: string): boolean {
+  return text === 'real' || (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)));
+}
