@@ -1,12 +1,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../fixtures/contact-types.js';
+import { parseShortDuration } from './behaviours/durations.js';
+import { parseLatency, type LatencyRange } from './behaviours/faults.js';
+import { parseRateLimit } from './behaviours/rate-limiter.js';
+import { isClockStart } from './behaviours/simulated-clock.js';
 import {
   DEFAULT_OPTIONS,
   MAX_BRANCHES,
   MAX_RECORDS_PER_TYPE,
   type MockOptionsInput,
+  type Profile,
+  type RateLimit,
   type WithheldMode,
 } from './options.js';
+import { TLS_MODES } from './tls.js';
 
 function integer(min: number, max: number) {
   return (text: string): number => {
@@ -42,6 +49,42 @@ function collector(defaults: readonly string[]) {
 
 const NONE: readonly string[] = [];
 
+/** API keys may carry tiers after a colon (`KEY:contacts,properties`), so whitespace separates them in the environment. */
+function collectKeys(text: string, previous: readonly string[]): string[] {
+  const values = text.split(/\s+/).filter((value) => value !== '');
+  if (values.length === 0) throw new InvalidArgumentError('must not be empty.');
+  return [...(previous === NONE ? [] : previous), ...values];
+}
+
+function rateLimit(text: string): RateLimit {
+  const parsed = parseRateLimit(text, parseShortDuration);
+  if (!parsed) throw new InvalidArgumentError('must be REQUESTS/WINDOW, e.g. 50/60s or 5/2s.');
+  return parsed;
+}
+
+function duration(text: string): number {
+  const milliseconds = parseShortDuration(text);
+  if (milliseconds === undefined) throw new InvalidArgumentError('must be a duration such as 500ms, 30s, 5m or 1h.');
+  return milliseconds;
+}
+
+function latency(text: string): LatencyRange {
+  const range = parseLatency(text);
+  if (!range) throw new InvalidArgumentError('must be a delay such as 150ms or a range such as 100-400ms.');
+  return range;
+}
+
+function clock(text: string): string {
+  if (!isClockStart(text))
+    throw new InvalidArgumentError('must be an ISO instant such as 2026-01-01T09:00:00Z, or real.');
+  return text;
+}
+
+function profile(text: string): Profile {
+  if (text !== 'none' && text !== 'agentos') throw new InvalidArgumentError('must be none or agentos.');
+  return text;
+}
+
 function withheld(text: string): WithheldMode {
   if (text !== 'redact' && text !== 'omit') throw new InvalidArgumentError('must be redact or omit.');
   return text;
@@ -60,6 +103,18 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   apiKeys: '--api-key',
   shortNames: '--short-name',
   responseCacheMb: '--response-cache-mb',
+  profile: '--profile',
+  rateLimit: '--rate-limit',
+  blockAfter: '--block-after',
+  blockForMs: '--block-for',
+  latency: '--latency',
+  errorRate: '--error-rate',
+  clock: '--clock',
+  clockFrozen: '--clock-frozen',
+  consentChurn: '--consent-churn',
+  journalSize: '--journal-size',
+  adminToken: '--admin-token',
+  stateFile: '--state-file',
   ...Object.fromEntries(CONTACT_TYPE_KEYS.map((type) => [`counts.${type}`, `--${CONTACT_TYPES[type].flagName}`])),
   ...Object.fromEntries(
     CONTACT_TYPE_KEYS.map((type) => [`consentRates.${type}`, `--consent-rate-${CONTACT_TYPES[type].flagName}`]),
@@ -153,10 +208,92 @@ export function buildCommand(): Command {
         .argParser(integer(0, 4096))
         .default(defaults.responseCacheMb),
     )
-    .addOption(new Option('--quiet', 'no request log').env('MOCK_QUIET').default(false));
+    .addOption(
+      flagOption(
+        'tls',
+        '<mode>',
+        'self-signed: serve HTTPS with a certificate made at start-up (default: off)',
+      ).choices(TLS_MODES),
+    )
+    .addOption(flagOption('tls-cert', '<file>', 'PEM certificate to serve HTTPS with (needs --tls-key)'))
+    .addOption(flagOption('tls-key', '<file>', 'PEM private key of --tls-cert'))
+    .addOption(
+      flagOption('tls-dir', '<folder>', 'where --tls self-signed writes cert.pem (default: a new temp folder)'),
+    )
+    .addOption(new Option('--quiet', 'no request log').env('MOCK_QUIET').default(false))
+    .addOption(
+      flagOption(
+        'profile',
+        '<name>',
+        'behaviour bundle: agentos = --rate-limit 50/60s, the block, and 80-300ms latency',
+      )
+        .argParser(profile)
+        .default(defaults.profile),
+    )
+    .addOption(
+      flagOption(
+        'rate-limit',
+        '<requests/window>',
+        'rolling-window limit per API key, e.g. 50/60s (default: off)',
+      ).argParser(rateLimit),
+    )
+    .addOption(
+      flagOption('block-after', '<count>', 'requests a rate-limited key may still send before 403s')
+        .argParser(integer(0, 1_000_000))
+        .default(defaults.blockAfter),
+    )
+    .addOption(
+      flagOption('block-for', '<duration>', 'how long a blocked key stays blocked')
+        .argParser(duration)
+        .default(defaults.blockForMs, '5m'),
+    )
+    .addOption(
+      flagOption(
+        'latency',
+        '<delay>',
+        'added delay per request: 150ms, or a range 100-400ms (default: none)',
+      ).argParser(latency),
+    )
+    .addOption(
+      flagOption('error-rate', '<share>', 'share of requests answered 503 (seeded, repeatable)')
+        .argParser(share())
+        .default(defaults.errorRate),
+    )
+    .addOption(
+      flagOption('clock', '<instant>', 'where the simulated clock starts: an ISO instant, or real')
+        .argParser(clock)
+        .default(defaults.clock),
+    )
+    .addOption(
+      new Option('--clock-frozen', 'the clock moves only through POST /__mock/clock')
+        .env('MOCK_CLOCK_FROZEN')
+        .default(false),
+    )
+    .addOption(
+      flagOption('consent-churn', '<share>', 'share of people whose consent flips per simulated day')
+        .argParser(share())
+        .default(defaults.consentChurn),
+    )
+    .addOption(
+      flagOption('journal-size', '<count>', 'requests the journal keeps')
+        .argParser(integer(0, 1_000_000))
+        .default(defaults.journalSize),
+    )
+    .addOption(flagOption('admin-token', '<token>', 'bearer token required on /__mock/ (default: none)'))
+    .addOption(
+      flagOption(
+        'state-file',
+        '<path>',
+        'keeps custom field values and consent overrides across restarts (default: memory only)',
+      ),
+    );
 }
 
 type ParsedFlags = Record<string, unknown>;
+
+function isOn(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1';
+}
 
 /** Commander's parsed flags as MockOptions input. */
 export function optionsFromFlags(flags: ParsedFlags): MockOptionsInput {
@@ -184,6 +321,18 @@ export function optionsFromFlags(flags: ParsedFlags): MockOptionsInput {
     shortNames: flags.shortName as string[],
     responseCacheMb: flags.responseCacheMb as number,
     // Commander gives the env twin as a string: MOCK_QUIET=false must not mean quiet.
-    quiet: flags.quiet === true || flags.quiet === 'true' || flags.quiet === '1',
+    quiet: isOn(flags.quiet),
+    profile: flags.profile as Profile,
+    rateLimit: flags.rateLimit as RateLimit | undefined,
+    blockAfter: flags.blockAfter as number,
+    blockForMs: flags.blockFor as number,
+    latency: flags.latency as LatencyRange | undefined,
+    errorRate: flags.errorRate as number,
+    clock: flags.clock as string,
+    clockFrozen: isOn(flags.clockFrozen),
+    consentChurn: flags.consentChurn as number,
+    journalSize: flags.journalSize as number,
+    adminToken: flags.adminToken as string | undefined,
+    stateFile: flags.stateFile as string | undefined,
   };
 }

@@ -1,17 +1,31 @@
 #!/usr/bin/env node
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildCommand, FLAG_OF_OPTION, optionsFromFlags } from './cli-options.js';
 import { createMockServer } from './create-mock-server.js';
 import { OptionsError } from './options.js';
+import { StateFileError } from './state-file.js';
+import { loadTls, TlsSetupError, type TlsFlags } from './tls.js';
 
 async function main(argv: string[]): Promise<void> {
   const command = buildCommand();
   command.parse(argv);
   const input = optionsFromFlags(command.opts());
   let mock;
+  let tls;
   try {
+    tls = await loadTls(command.opts<TlsFlags>(), input.host ?? '127.0.0.1');
     mock = await createMockServer(input);
   } catch (error) {
+    if (error instanceof TlsSetupError) {
+      process.stderr.write(`error: ${error.flag}: ${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof StateFileError) {
+      process.stderr.write(`error: --state-file: ${error.message}\n`);
+      process.exit(2);
+    }
     if (error instanceof OptionsError) {
       process.stderr.write(
         `error: ${FLAG_OF_OPTION[error.option] ?? error.option}: ${error.message.slice(error.option.length + 2)}\n`,
@@ -21,7 +35,9 @@ async function main(argv: string[]): Promise<void> {
     throw error;
   }
   const { app, options, logger } = mock;
-  const server = app.listen(options.port, options.host);
+  const scheme = tls ? 'https' : 'http';
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, app) : createHttpServer(app);
+  server.listen(options.port, options.host);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`error: cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}\n`);
     process.exit(1);
@@ -29,14 +45,22 @@ async function main(argv: string[]): Promise<void> {
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
     logger.info(
-      { url: `http://${options.host}:${port}`, seed: options.seed, agencies: options.shortNames },
+      { url: `${scheme}://${options.host}:${port}`, seed: options.seed, agencies: options.shortNames },
       'agentos-contacts mock listening',
     );
-    if (options.quiet) process.stdout.write(`agentos-contacts mock listening on http://${options.host}:${port}\n`);
+    // A client must trust this file to reach a self-signed server: say where it is, even when quiet.
+    if (tls?.selfSigned) {
+      logger.info({ certificate: tls.certPath }, 'self-signed certificate written: trust this PEM');
+      if (options.quiet) process.stdout.write(`agentos-contacts mock certificate: ${tls.certPath}\n`);
+    }
+    if (options.quiet) process.stdout.write(`agentos-contacts mock listening on ${scheme}://${options.host}:${port}\n`);
   });
   const stop = (): void => {
     // Stop accepting, let requests in flight finish, and do not wait on idle keep-alive sockets.
-    server.close(() => process.exit(0));
+    server.close(() => {
+      // Durable state is flushed here, once no request can change it (when MockServer gains a close()).
+      process.exit(0);
+    });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
