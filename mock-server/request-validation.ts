@@ -23,9 +23,10 @@ const LOCATIONS: Readonly<Record<string, ParameterError['in']>> = {
 function toParameterError(error: ErrorObject): ParameterError {
   const [location = 'requestBody', name] = error.instancePath.split('/').filter(Boolean);
   const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  // A missing body is reported under openapi-backend's internal name; the client knows it as "body".
+  const missing = params.missingProperty === 'requestBody' ? 'body' : params.missingProperty;
   return {
-    name:
-      name ?? params.missingProperty ?? params.additionalProperty ?? (location === 'requestBody' ? 'body' : location),
+    name: name ?? missing ?? params.additionalProperty ?? (location === 'requestBody' ? 'body' : location),
     in: LOCATIONS[location] ?? 'body',
     reason: error.message ?? 'is invalid',
   };

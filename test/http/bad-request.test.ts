@@ -34,6 +34,13 @@ const rows = [
     inputs: ['query:integration'],
   },
   { name: 'vendors: non-integer count', url: `${BASE}/vendors/0/ten`, inputs: ['path:count'] },
+  { name: 'tenants: hexadecimal offset', url: `${BASE}/tenants/0x10/10`, inputs: ['path:offset'] },
+  { name: 'tenants: exponent count', url: `${BASE}/tenants/0/1e3`, inputs: ['path:count'] },
+  {
+    name: 'landlords: decimal-point offset and count',
+    url: `${BASE}/landlords/10.0/5.0`,
+    inputs: ['path:count', 'path:offset'],
+  },
   { name: 'person: malformed personID', url: `${BASE}/person/42/personcontacts`, inputs: ['path:personID'] },
   { name: 'tenant: malformed tenantID', url: `${BASE}/tenants/TEN-42`, inputs: ['path:tenantID'] },
   { name: 'landlord: lowercase landlordID', url: `${BASE}/landlords/lan-0000000001`, inputs: ['path:landlordID'] },
@@ -96,6 +103,12 @@ describe('400 for a bad POST body', () => {
   it('a body that is a JSON array, not an object', async () => {
     const problem = expectProblem(await client.post(path, undefined, { raw: '["Morning"]' }), 400, 'invalid-request');
     expect(problem.errors?.every((error) => error.in === 'body')).toBe(true);
+  });
+
+  it('no body at all names "body", not an internal field', async () => {
+    // Neither raw nor body: the request goes without a body and without a content type.
+    const problem = expectProblem(await client.send('post', path), 400, 'invalid-request');
+    expect(namedInputs(problem)).toEqual(['body:body']);
   });
 
   it.each(['{"Value": ', '{Value: "Morning"}', "{'Value': 'Morning'}", 'null'])('malformed JSON %s', async (raw) => {
