@@ -194,8 +194,12 @@ export function buildCommand(): Command {
         .default(NONE, 'none'),
     )
     .addOption(
-      flagOption('api-key', '<key>', 'accepted API key (repeatable; none set accepts any non-empty key)')
-        .argParser(collector(NONE))
+      flagOption(
+        'api-key',
+        '<key[:tiers]>',
+        'accepted API key, optionally with its tiers, e.g. abc:contacts,properties (repeatable; space-separated in the environment; none set accepts any non-empty key)',
+      )
+        .argParser(collectKeys)
         .default(NONE, 'any non-empty key'),
     )
     .addOption(

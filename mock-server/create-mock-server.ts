@@ -9,7 +9,8 @@ import { OPERATION_HANDLERS } from './handlers/index.js';
 import { journalRecorder } from './journal-recorder.js';
 import { expressPath, methodNotAllowed } from './method-not-allowed.js';
 import { MockState } from './mock-state.js';
-import { resolveOptions, type MockOptions, type MockOptionsInput } from './options.js';
+import { consentRatesOf, resolveOptions, type MockOptions, type MockOptionsInput } from './options.js';
+import { CONTACT_TYPE_KEYS } from '../fixtures/contact-types.js';
 import { ProblemError } from './problems.js';
 import { RequestValidator } from './request-validation.js';
 import { createLogger, requestLog } from './request-log.js';
@@ -33,6 +34,23 @@ export interface MockDependencies {
   readonly elapsed?: Elapsed;
 }
 
+/** Per-type rates that multi-role people make impossible to meet are reported, not silently missed. */
+function warnAboutUnreachableConsentRates(state: MockState, logger: Logger): void {
+  for (const agency of state.agencies.values()) {
+    const rates = consentRatesOf(state.options);
+    for (const type of CONTACT_TYPE_KEYS) {
+      const expected = agency.data.consent.expectedShare(type);
+      if (Math.abs(expected - rates[type]) > 0.01) {
+        logger.warn(
+          { agency: agency.shortName, type, rate: rates[type], expected: Number(expected.toFixed(3)) },
+          'this consent rate cannot be met with these multi-role settings; lower --multi-role-share or bring the per-type rates closer',
+        );
+      }
+    }
+    return; // every agency has the same counts and rates, so one agency tells
+  }
+}
+
 /**
  * Builds the mock from the contract: one Express route per operation (see v4-route.ts), the
  * service routes, and the control API under /__mock.
@@ -47,6 +65,7 @@ export async function createMockServer(
   const logger = createLogger(options.quiet);
   const validator = await RequestValidator.create(document);
   const state = new MockState(options, document, dependencies.elapsed);
+  warnAboutUnreachableConsentRates(state, logger);
   const locations = keyLocations(document);
   const routeDependencies = {
     state,
