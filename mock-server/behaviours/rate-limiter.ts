@@ -25,12 +25,20 @@ interface KeyState {
  * was used (a rolling window, not a fixed minute), and a key that keeps sending while limited
  * is blocked, as agentOS's load balancer treats it as an attack.
  */
+/** Every this many requests, idle keys are dropped (so memory follows the keys in use). */
+const PRUNE_EVERY = 1024;
+
 export class RateLimiter {
   private readonly keys = new Map<string, KeyState>();
+  private sinceLastPrune = 0;
 
   constructor(private readonly settings: RateLimitSettings) {}
 
   take(key: string, now: number): RateDecision {
+    if (++this.sinceLastPrune >= PRUNE_EVERY) {
+      this.sinceLastPrune = 0;
+      this.prune(now);
+    }
     const state = this.keys.get(key) ?? { slots: [], ignoredLimits: 0, blockedUntil: 0 };
     this.keys.set(key, state);
     if (now < state.blockedUntil) return { outcome: 'blocked', retryAfterMs: state.blockedUntil - now };
