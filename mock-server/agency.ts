@@ -58,7 +58,7 @@ export class Agency {
   /** A person's consent now: an override if one is set, else the seeded consent on today's date. */
   readonly decide = (person: number): ConsentDecision => {
     const override = this.live.overrides.get(this.shortName, person);
-    if (override !== undefined) return { consented: override };
+    if (override !== undefined) return { consented: override.consented, decidedOnDay: override.day };
     return this.churn.decide(person, this.live.clock.day());
   };
 

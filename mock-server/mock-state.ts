@@ -54,9 +54,9 @@ export class MockState {
     for (const { agency, objectId, fieldId, value } of saved.customFieldValues) {
       this.customFields.set(agency, objectId, fieldId, value);
     }
-    for (const { agency, personId, consented } of saved.consentOverrides) {
+    for (const { agency, personId, consented, day } of saved.consentOverrides) {
       const decoded = parseObjectId(personId);
-      if (decoded?.kind === 'person') this.overrides.set(agency, decoded.index, consented);
+      if (decoded?.kind === 'person') this.overrides.set(agency, decoded.index, consented, day ?? 0);
     }
   }
 

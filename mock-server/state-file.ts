@@ -12,7 +12,8 @@ export interface DurableState {
     value: string | number | boolean;
   }[];
   /** Consent set through the control API, by PersonID (e.g. "PER-0000000042"). */
-  readonly consentOverrides: readonly { agency: string; personId: string; consented: boolean }[];
+  /** `day`: the simulated day the override was set (it dates `ConsentDetails` and the ETag). */
+  readonly consentOverrides: readonly { agency: string; personId: string; consented: boolean; day?: number }[];
 }
 
 /** A state file the mock refuses to start with; the message is one line naming the path. */
@@ -49,6 +50,9 @@ function shapeProblem(data: unknown): string | undefined {
       for (const [field, type] of Object.entries(fields)) {
         const ok = type === 'scalar' ? isScalar(item[field]) : typeof item[field] === type;
         if (!ok) return `${name}[${index}].${field} is not a ${type === 'scalar' ? 'string, number or boolean' : type}`;
+      }
+      if (name === 'consentOverrides' && item.day !== undefined && !Number.isSafeInteger(item.day)) {
+        return `${name}[${index}].day is not a whole number`;
       }
     }
   }

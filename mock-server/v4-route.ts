@@ -5,6 +5,7 @@ import { parsePrefer, type PreferableCode } from './behaviours/prefer-header.js'
 import type { ContractOperation } from './contract.js';
 import type { OperationHandler } from './handlers/handler-context.js';
 import type { MockState } from './mock-state.js';
+import type { MockOptions } from './options.js';
 import { ProblemError } from './problems.js';
 import { knownQueryNames, unknownQueryWarnings, warningHeaderValue } from './query-warnings.js';
 import type { RequestValidator } from './request-validation.js';
@@ -25,9 +26,11 @@ function retryAfterSeconds(milliseconds: number): string {
   return String(Math.max(0, Math.ceil(milliseconds / 1000)));
 }
 
-/** The problem a `Prefer: code=N` asks for. */
-function preferredProblem(code: PreferableCode, retryAfterMs: number): ProblemError {
-  const retry = { 'Retry-After': retryAfterSeconds(retryAfterMs) };
+/** agentOS tells clients to wait a minute after a 429 when nothing else says how long. */
+const DEFAULT_RETRY_MS = 60_000;
+
+/** The problem a `Prefer: code=N` asks for; Retry-After is a full window (429) or a full block (403). */
+function preferredProblem(code: PreferableCode, options: MockOptions): ProblemError {
   switch (code) {
     case 401:
       return new ProblemError('invalid-api-key', 'Answered 401 because the request asked for it (Prefer: code=401).');
@@ -36,7 +39,7 @@ function preferredProblem(code: PreferableCode, retryAfterMs: number): ProblemEr
         'key-blocked',
         'Answered 403 because the request asked for it (Prefer: code=403).',
         undefined,
-        retry,
+        { 'Retry-After': retryAfterSeconds(options.blockForMs) },
       );
     case 404:
       return new ProblemError('not-found', 'Answered 404 because the request asked for it (Prefer: code=404).');
@@ -45,7 +48,7 @@ function preferredProblem(code: PreferableCode, retryAfterMs: number): ProblemEr
         'rate-limited',
         'Answered 429 because the request asked for it (Prefer: code=429).',
         undefined,
-        retry,
+        { 'Retry-After': retryAfterSeconds(options.rateLimit?.windowMs ?? DEFAULT_RETRY_MS) },
       );
     case 500:
       return new ProblemError('internal-error', 'Answered 500 because the request asked for it (Prefer: code=500).');
@@ -112,8 +115,7 @@ export function v4Route(
     const fault = state.faults.next();
     const delayMs = preferred.delayMs ?? fault.delayMs;
     if (delayMs > 0) await delay(delayMs);
-    if (preferred.code !== undefined)
-      throw preferredProblem(preferred.code, options.rateLimit?.windowMs ?? options.blockForMs);
+    if (preferred.code !== undefined) throw preferredProblem(preferred.code, options);
     if (fault.fail) throw new ProblemError('service-unavailable', 'Answered 503 by the configured --error-rate.');
   };
 

@@ -48,7 +48,7 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
   setPersonConsent: ({ state, params, query, body }) => {
     const { agency, person, roles } = personOf(state, params.personID as string, query.shortName);
     const consented = (body as { ThirdPartyMarketing: boolean }).ThirdPartyMarketing;
-    state.overrides.set(agency.shortName, person, consented);
+    state.overrides.set(agency.shortName, person, consented, state.clock.day());
     state.persist();
     return { status: 200, body: { PersonID: params.personID, ThirdPartyMarketing: consented, Roles: roles } };
   },

@@ -75,7 +75,7 @@ function contactState(type: ContactTypeKey): ProviderState {
         while (index < limit && agency.isConsented(type, index) !== consent) index++;
         if (index === limit) {
           index = start;
-          state.overrides.set(agency.shortName, agency.data.links.personOf(type, index), consent);
+          state.overrides.set(agency.shortName, agency.data.links.personOf(type, index), consent, state.clock.day());
           state.persist();
         }
       }

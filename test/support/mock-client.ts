@@ -74,7 +74,8 @@ export async function startMock(input: MockOptionsInput = {}): Promise<MockClien
     listening.once('error', reject);
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const defaultKey = mock.options.apiKeys[0] ?? DEFAULT_TEST_KEY;
+  // A configured key may carry its tiers (`KEY:contacts`); the key sent is the part before them.
+  const defaultKey = mock.options.apiKeys[0]?.split(':')[0] ?? DEFAULT_TEST_KEY;
 
   async function send<T>(method: Method, path: string, options: PostOptions & { body?: unknown } = {}) {
     const key = options.apiKey === undefined ? defaultKey : options.apiKey;
