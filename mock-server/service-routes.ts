@@ -1,8 +1,10 @@
 import express from 'express';
 import type { LoadedContract } from './contract.js';
+import { landingPage } from './landing-page.js';
 import type { MockOptions } from './options.js';
+import { swaggerUi } from './swagger-ui.js';
 
-/** The mock's own surface, outside `/v4`: health and the contract. */
+/** The mock's own surface, outside `/v4`: health, the contract, Swagger UI and the landing page. */
 export function serviceRoutes(contract: LoadedContract, options: MockOptions) {
   const router = express.Router();
   router.get('/healthz', (_request, response) => {
@@ -14,5 +16,7 @@ export function serviceRoutes(contract: LoadedContract, options: MockOptions) {
   router.get('/openapi.yaml', (_request, response) => {
     response.type('application/yaml').send(contract.yamlText);
   });
+  router.use(landingPage(options));
+  router.use(swaggerUi());
   return router;
 }

@@ -1,0 +1,44 @@
+# The agentos-contacts-kit mock as a container: `docker build -t agentos-contacts-mock .`
+# Node.js 24 is the Active LTS line; bookworm-slim keeps the base small and Debian-patched.
+# The three FROM lines name the same base on purpose: change them together.
+
+# Production dependencies only, without the parts of swagger-ui-dist the UI never loads.
+FROM node:24-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: nothing at run time needs an install script (and @scarf/scarf's only phones home).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+  && find node_modules -name '*.map' -type f -delete \
+  && rm -f node_modules/swagger-ui-dist/swagger-ui-es-bundle*.js node_modules/swagger-ui-dist/swagger-ui.js \
+  && rm -rf /root/.npm
+
+# The TypeScript build.
+FROM node:24-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+# What runs: Node, production dependencies, the compiled output and the contract it serves.
+FROM node:24-bookworm-slim
+ENV NODE_ENV=production \
+    MOCK_HOST=0.0.0.0 \
+    MOCK_PORT=4010
+WORKDIR /app
+COPY package.json ./
+COPY contracts ./contracts
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+# Files stay root-owned and read-only to the server. It writes only to /tmp (a self-signed
+# certificate) and /data, owned by node so that a volume mounted there takes that owner (MOCK_STATE_FILE).
+RUN mkdir /data && chown node:node /data
+USER node
+EXPOSE 4010
+# Plain Node, no curl: follows MOCK_PORT and the TLS settings.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "dist/mock-server/healthcheck.js"]
+# Node is PID 1 and handles SIGTERM and SIGINT itself: it stops accepting, finishes requests in
+# flight and exits within 10 s. No npm in between, which would not pass the signal on.
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/mock-server/cli.js"]
