@@ -1,0 +1,116 @@
+import type { ResolvedClientOptions } from './client-options.js';
+import type { Problem } from './contract-types.js';
+import { HttpError, NetworkError, RateLimitError, TimeoutError, type RequestTarget } from './errors.js';
+import type { RollingWindowLimiter } from './rolling-window-limiter.js';
+
+export interface ApiRequest {
+  readonly method: 'GET' | 'POST';
+  /** The path after `/v4/contacts/{shortName}`, segments already encoded. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export type Requester = <T>(request: ApiRequest) => Promise<T>;
+
+type Attempt =
+  | { readonly kind: 'response'; readonly status: number; readonly headers: Headers; readonly text: string }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'network'; readonly error: unknown };
+
+function pathOf(shortName: string, request: ApiRequest): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(request.query ?? {})) if (value !== undefined) query.set(name, value);
+  const search = query.size > 0 ? `?${query}` : '';
+  return `/v4/contacts/${encodeURIComponent(shortName)}${request.path}${search}`;
+}
+
+/** `Retry-After` in seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function problemOf(text: string): Problem | undefined {
+  try {
+    const body = JSON.parse(text) as Partial<Problem> | null;
+    return body && typeof body === 'object' && typeof body.status === 'number' ? (body as Problem) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Full jitter: a random delay up to the doubled backoff, so many clients do not retry in step. */
+function backoffMs(options: ResolvedClientOptions, failure: number): number {
+  return Math.random() * Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (failure - 1));
+}
+
+/**
+ * Sends requests through the limiter: one slot per attempt, released when the answer arrives.
+ * 429 pauses the limiter for `Retry-After` (so nothing is sent while limited) and tries again;
+ * 5xx, network errors and timeouts are retried with backoff up to `retries` times.
+ */
+export function createRequester(options: ResolvedClientOptions, limiter: RollingWindowLimiter): Requester {
+  async function attempt(request: ApiRequest, path: string): Promise<Attempt> {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { api_key: options.apiKey, accept: 'application/json' };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      const response = await options.fetch(`${options.baseUrl}${path}`, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+      });
+      return { kind: 'response', status: response.status, headers: response.headers, text: await response.text() };
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      if (timeout.aborted) return { kind: 'timeout' };
+      return { kind: 'network', error };
+    }
+  }
+
+  return async function send<T>(request: ApiRequest): Promise<T> {
+    const path = pathOf(options.shortName, request);
+    const target: RequestTarget = { method: request.method, path };
+    let failures = 0;
+    let limited = 0;
+    for (;;) {
+      const slot = await limiter.acquire(request.signal);
+      const started = options.now();
+      let result: Attempt;
+      try {
+        result = await attempt(request, path);
+      } finally {
+        slot.release();
+      }
+      if (result.kind === 'response') {
+        options.onEvent({ type: 'response', ...target, status: result.status, ms: options.now() - started });
+        if (result.status >= 200 && result.status < 300) return JSON.parse(result.text) as T;
+        const problem = problemOf(result.text);
+        if (result.status === 429) {
+          const waitMs = retryAfterMs(result.headers) ?? options.defaultRetryAfterMs;
+          options.onEvent({ type: 'rate-limited', ...target, retryAfterMs: waitMs });
+          if (++limited > options.maxRateLimitWaits) throw new RateLimitError(target, problem, waitMs);
+          limiter.pause(waitMs);
+          continue;
+        }
+        if (result.status < 500 || failures >= options.retries) throw new HttpError(target, result.status, problem);
+      } else if (failures >= options.retries) {
+        throw result.kind === 'timeout'
+          ? new TimeoutError(target, options.timeoutMs)
+          : new NetworkError(target, result.error);
+      }
+      failures += 1;
+      const reason = result.kind === 'response' ? String(result.status) : result.kind;
+      options.onEvent({ type: 'retry', ...target, attempt: failures, reason });
+      const serverAsked = result.kind === 'response' ? retryAfterMs(result.headers) : undefined;
+      await options.sleep(Math.max(backoffMs(options, failures), serverAsked ?? 0), request.signal);
+    }
+  };
+}

@@ -1,0 +1,17 @@
+/** What a sync reports as it goes; the CLI shows it as a bar on a terminal, or as log lines. */
+export interface SyncProgress {
+  /** The number of requests the sync now expects in all (it grows as list totals become known). */
+  plan(totalRequests: number): void;
+  /** One request done, with what it was for (`tenants BRA-0000000001 1000/2345`). */
+  advance(label: string): void;
+  /** A line worth keeping (start, resume, summary). */
+  log(message: string): void;
+  stop(): void;
+}
+
+export const silentProgress: SyncProgress = {
+  plan: () => undefined,
+  advance: () => undefined,
+  log: () => undefined,
+  stop: () => undefined,
+};

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContactsClient, hasMarketingConsent, isHttpError, type ContactsClient } from '../../src/index.js';
+import { startMockTarget, TEST_KEY, type MockTarget } from './mock-target.js';
+
+const INTEGRATOR = 'acme-crm';
+
+describe('the client against the mock: every route, identified as each route requires', () => {
+  let target: MockTarget;
+  let client: ContactsClient;
+  beforeAll(async () => {
+    target = await startMockTarget({
+      counts: { tenants: 120, landlords: 40, lettingsApplicants: 30, salesApplicants: 20, vendors: 10 },
+      branches: 3,
+      authorisedIntegrators: [INTEGRATOR],
+    });
+    // The mock has no rate limit here; the client's own (50/min by default) would slow the test.
+    client = createContactsClient({
+      baseUrl: target.baseUrl,
+      apiKey: TEST_KEY,
+      shortName: 'demo',
+      integrator: INTEGRATOR,
+      rateLimit: { requests: 1000, windowMs: 1000 },
+    });
+  });
+  afterAll(() => target.close());
+
+  it('lists branches in the { Count, Data } envelope', async () => {
+    const page = await client.branches.list({ offset: 0, count: 10 });
+    expect(page.Count).toBe(3);
+    expect(page.Data.map((branch) => branch.OID)).toEqual(['BRA-0000000000', 'BRA-0000000001', 'BRA-0000000002']);
+  });
+
+  it.each(['tenants', 'landlords', 'lettingsApplicants', 'salesApplicants', 'vendors'] as const)(
+    'walks every %s page by page, and gets one by its ID',
+    async (type) => {
+      const all = [];
+      for await (const record of client[type].all({ pageSize: 7 })) all.push(record);
+      const first = await client[type].list({ offset: 0, count: 1 });
+      expect(all).toHaveLength(first.Count);
+      expect(new Set(all.map((record) => record.OID)).size).toBe(all.length);
+      const one = all[3] as (typeof all)[number];
+      expect(await client[type].get(one.OID)).toEqual(one);
+    },
+  );
+
+  it('filters by branch', async () => {
+    const branchID = 'BRA-0000000001';
+    for await (const tenant of client.tenants.all({ branchID, pageSize: 1000 })) expect(tenant.BranchID).toBe(branchID);
+  });
+
+  it('sends integrator or integration as the route reads it: no mock warnings, ConsentDetails shown', async () => {
+    await target.control('DELETE', '/requests');
+    const tenants = await client.tenants.list({ count: 20 });
+    await client.lettingsApplicants.list({ count: 5 });
+    await client.salesApplicants.get('SAP-0000000001');
+    await client.people.contacts(tenants.Data[0]?.PersonID as string);
+    const journal = await target.journal();
+    expect(journal).toHaveLength(4);
+    for (const entry of journal) expect(entry.warnings, entry.path).toEqual([]);
+    expect(journal.map((entry) => Object.keys(entry.query).sort())).toEqual([
+      ['integrator'],
+      ['integration'],
+      ['integration'],
+      ['integrator'],
+    ]);
+    const consented = tenants.Data.find((tenant) => hasMarketingConsent(tenant));
+    expect(consented && hasMarketingConsent(consented) ? consented.ConsentDetails : undefined).toBeDefined();
+  });
+
+  it('answers the roles of a person', async () => {
+    const tenant = await client.tenants.get('TEN-0000000004');
+    const roles = await client.people.contacts(tenant.PersonID);
+    expect(roles.Data).toContainEqual({ ContactType: 'Tenant', OID: tenant.OID, BranchID: tenant.BranchID });
+  });
+
+  it('reads, sets and reads back a custom field', async () => {
+    const definitions = await client.customFields.definitions('TEN-0000000004');
+    const text = definitions.Data.find((definition) => definition.DataType === 'Text');
+    expect(text).toBeDefined();
+    const fieldID = (text as { FieldID: string }).FieldID;
+    const stored = await client.customFields.set('TEN-0000000004', fieldID, 'from the client');
+    expect(stored).toMatchObject({ ObjectID: 'TEN-0000000004', FieldID: fieldID, Value: 'from the client' });
+    expect((await client.customFields.get('TEN-0000000004', fieldID)).Value).toBe('from the client');
+  });
+
+  it('throws HttpError with the problem body for an unknown ID', async () => {
+    const error = await client.tenants.get('TEN-0000999999').catch((caught: unknown) => caught);
+    expect(isHttpError(error)).toBe(true);
+    if (!isHttpError(error)) return;
+    expect(error.status).toBe(404);
+    expect(error.problem?.type).toBe('urn:agentos-contacts-kit:problem:not-found');
+    expect(error.message).toMatch(/^GET \/v4\/contacts\/demo\/tenants\/TEN-0000999999\?integrator=acme-crm: 404 /);
+  });
+
+  it('encodes IDs as path segments, so an ID cannot change the route', async () => {
+    const error = await client.tenants.get('../landlords/LAN-0000000001').catch((caught: unknown) => caught);
+    expect(isHttpError(error) && error.status).toBe(400);
+  });
+});

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createContactsClient,
+  isHttpError,
+  personalFieldsPresent,
+  type ContactRecord,
+  type ContactsClient,
+  type ContactsClientOptions,
+  type ContactTypeKey,
+} from '../../src/index.js';
+
+/** Where the suite runs: a started target answers client options and how to stop it. */
+export interface ConformanceTarget {
+  readonly name: string;
+  start(): Promise<{ readonly options: ContactsClientOptions; stop(): Promise<void> }>;
+  /** Live sandboxes are read only: no custom field is set there. */
+  readonly writable: boolean;
+  /** Records per page in the paging checks (small on live: it is the data, not the limit, we test). */
+  readonly pageSize: number;
+}
+
+const TYPES: readonly ContactTypeKey[] = ['tenants', 'landlords', 'lettingsApplicants', 'salesApplicants', 'vendors'];
+const CONTACT_TYPE: Record<ContactTypeKey, string> = {
+  tenants: 'Tenant',
+  landlords: 'Landlord',
+  lettingsApplicants: 'LettingsApplicant',
+  salesApplicants: 'SalesApplicant',
+  vendors: 'Vendor',
+};
+const OID = /^[A-Z]{3}-[0-9]{10}$/;
+const ETAG = /^[0-9a-f]{16}$/;
+
+/**
+ * The invariants of V4 Contacts, checked through the reference client: envelopes, paging,
+ * branch filters, single records, consent and personal data, person roles. The same suite runs
+ * against the in-process mock (npm test) and the live sandbox (npm run test:live).
+ */
+export function conformanceSuite(target: ConformanceTarget): void {
+  describe(`V4 Contacts conformance: ${target.name}`, () => {
+    let client: ContactsClient;
+    let stop: () => Promise<void> = async () => undefined;
+    let branchIDs: string[] = [];
+    beforeAll(async () => {
+      const started = await target.start();
+      stop = started.stop;
+      client = createContactsClient(started.options);
+      const branches = await client.branches.list({ offset: 0, count: 1000 });
+      branchIDs = branches.Data.map((branch) => branch.OID);
+    });
+    afterAll(() => stop());
+
+    it('lists branches in a { Count, Data } envelope of well-formed branches', async () => {
+      const page = await client.branches.list({ offset: 0, count: 1000 });
+      expect(Number.isInteger(page.Count)).toBe(true);
+      expect(page.Data.length).toBe(Math.min(page.Count, 1000));
+      for (const branch of page.Data) {
+        expect(branch.OID).toMatch(OID);
+        expect(branch.ETag).toMatch(ETAG);
+        expect(typeof branch.Name).toBe('string');
+      }
+    });
+
+    it.each(TYPES)('pages %s consistently: adjacent pages make the double page, Count is stable', async (type) => {
+      const size = target.pageSize;
+      const [first, second, double] = [
+        await client[type].list({ offset: 0, count: size }),
+        await client[type].list({ offset: size, count: size }),
+        await client[type].list({ offset: 0, count: size * 2 }),
+      ];
+      expect(second.Count).toBe(first.Count);
+      expect(double.Count).toBe(first.Count);
+      expect([...first.Data, ...second.Data]).toEqual(double.Data);
+      expect(first.Data.length).toBe(Math.min(size, first.Count));
+      const beyond = await client[type].list({ offset: first.Count + 10, count: 1 });
+      expect(beyond).toEqual({ Count: first.Count, Data: [] });
+    });
+
+    it.each(TYPES)(
+      'branch filters of %s sum to the unfiltered Count, each holding its own branch only',
+      async (type) => {
+        const all = await client[type].list({ count: 1 });
+        let sum = 0;
+        for (const branchID of branchIDs) {
+          const page = await client[type].list({ count: target.pageSize, branchID });
+          sum += page.Count;
+          for (const record of page.Data) expect(record.BranchID).toBe(branchID);
+        }
+        expect(sum).toBe(all.Count);
+      },
+    );
+
+    it.each(TYPES)('a single %s equals its list entry', async (type) => {
+      const page = await client[type].list({ count: 2 });
+      for (const entry of page.Data) expect(await client[type].get(entry.OID)).toEqual(entry);
+    });
+
+    it.each(TYPES)('%s without consent carry no personal data; IDs and consent flag always present', async (type) => {
+      const page = await client[type].list({ count: Math.min(1000, target.pageSize * 10) });
+      for (const record of page.Data) {
+        expect(record.OID).toMatch(OID);
+        expect(record.PersonID).toMatch(OID);
+        expect(record.BranchID).toMatch(OID);
+        expect(record.ETag).toMatch(ETAG);
+        expect(typeof record.ThirdPartyMarketingConsent).toBe('boolean');
+        if (!record.ThirdPartyMarketingConsent) {
+          expect(personalFieldsPresent(record), record.OID).toEqual([]);
+          expect('ConsentDetails' in record, record.OID).toBe(false);
+        }
+      }
+    });
+
+    it('person roles include the record they came from, and every role shows the same person and consent', async () => {
+      for (const type of ['tenants', 'landlords'] as const) {
+        const [record] = (await client[type].list({ count: 1 })).Data as ContactRecord[];
+        if (!record) continue;
+        const roles = await client.people.contacts(record.PersonID);
+        expect(roles.Count).toBe(roles.Data.length);
+        expect(roles.Data).toContainEqual({
+          ContactType: CONTACT_TYPE[type],
+          OID: record.OID,
+          BranchID: record.BranchID,
+        });
+        for (const role of roles.Data.slice(0, 3)) {
+          const key = TYPES.find((candidate) => CONTACT_TYPE[candidate] === role.ContactType) as ContactTypeKey;
+          const other = await client[key].get(role.OID);
+          expect(other.PersonID).toBe(record.PersonID);
+          expect(other.BranchID).toBe(role.BranchID);
+          expect(other.ThirdPartyMarketingConsent).toBe(record.ThirdPartyMarketingConsent);
+        }
+      }
+    });
+
+    it('an unknown ID is an HttpError 404 with a problem body', async () => {
+      const error = await client.tenants.get('TEN-9999999999').catch((caught: unknown) => caught);
+      expect(isHttpError(error) && error.status).toBe(404);
+      expect(isHttpError(error) && typeof error.problem?.title).toBe('string');
+    });
+
+    it('custom fields: definitions are typed; a value set is the value read back (writable targets)', async () => {
+      const [tenant] = (await client.tenants.list({ count: 1 })).Data;
+      if (!tenant) return;
+      const definitions = await client.customFields.definitions(tenant.OID);
+      for (const definition of definitions.Data) {
+        expect(['Text', 'Number', 'Date', 'Boolean', 'List']).toContain(definition.DataType);
+        if (definition.DataType === 'List') expect(definition.Options?.length).toBeGreaterThan(0);
+      }
+      const text = definitions.Data.find((definition) => definition.DataType === 'Text');
+      if (!target.writable || !text) return;
+      await client.customFields.set(tenant.OID, text.FieldID, 'conformance');
+      expect((await client.customFields.get(tenant.OID, text.FieldID)).Value).toBe('conformance');
+    });
+  });
+}
