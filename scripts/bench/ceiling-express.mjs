@@ -1,0 +1,18 @@
+// Ceiling 2: a bare Express 5 app answering the mock's own bytes, precomputed: Express's routing cost
+// and nothing else. It writes the body the way the mock does (setHeader + end), not with res.send,
+// which would add work the mock does not do.
+import express from 'express';
+import { announce, loadRoutes } from './ceiling-routes.mjs';
+
+const app = express();
+app.disable('x-powered-by');
+app.set('etag', false);
+for (const route of loadRoutes()) {
+  app.get(route.path, (_request, response) => {
+    response.statusCode = 200;
+    response.setHeader('Content-Type', route.contentType);
+    response.setHeader('Content-Length', route.body.length);
+    response.end(route.body);
+  });
+}
+const server = app.listen(0, '127.0.0.1', () => announce('ceiling-express', server));
