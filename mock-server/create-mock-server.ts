@@ -80,8 +80,6 @@ export async function createMockServer(
   // Records carry their own ETag; hashing every 600 KB page for a response ETag costs ~0.4 ms.
   app.set('etag', false);
   app.use(requestLog(logger));
-  app.use(serviceRoutes(contract, options));
-  app.use(await controlApi(state, options));
   app.use('/v4', journalRecorder(state, locations));
 
   const operations = listOperations(document);
@@ -94,6 +92,9 @@ export async function createMockServer(
     );
   }
 
+  // After the /v4 routes, so API requests do not walk past these routers' layers first.
+  app.use(serviceRoutes(contract, options));
+  app.use(await controlApi(state, options));
   app.use(methodNotAllowed(operations));
   app.use((request: Request) => {
     throw new ProblemError('route-not-found', `No route matches ${request.method} ${request.path}.`);

@@ -77,7 +77,8 @@ export function v4Route(
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
 
-  const admit = async (request: Request, response: Response): Promise<void> => {
+  /** Checks that may refuse the request; returns the delay the request must wait, if any. */
+  const admit = (request: Request, response: Response): number => {
     // Express 5 parses the query string again on every read of request.query: read it once.
     const rawQuery = request.query as Record<string, unknown>;
     response.locals.rawQuery = rawQuery;
@@ -113,10 +114,18 @@ export function v4Route(
     }
     const preferred = parsePrefer(request.get('prefer'));
     const fault = state.faults.next();
-    const delayMs = preferred.delayMs ?? fault.delayMs;
-    if (delayMs > 0) await delay(delayMs);
-    if (preferred.code !== undefined) throw preferredProblem(preferred.code, options);
-    if (fault.fail) throw new ProblemError('service-unavailable', 'Answered 503 by the configured --error-rate.');
+    response.locals.preferredCode = preferred.code;
+    response.locals.injectedFailure = fault.fail;
+    return preferred.delayMs ?? fault.delayMs;
+  };
+
+  /** What the request asked for with Prefer, or the error rate drew, once any delay has passed. */
+  const failOnRequest = (response: Response): void => {
+    const code = response.locals.preferredCode as PreferableCode | undefined;
+    if (code !== undefined) throw preferredProblem(code, options);
+    if (response.locals.injectedFailure === true) {
+      throw new ProblemError('service-unavailable', 'Answered 503 by the configured --error-rate.');
+    }
   };
 
   const respond = (request: Request, response: Response): void => {
@@ -174,9 +183,18 @@ export function v4Route(
     }
   };
 
-  const admitThenContinue: RequestHandler = async (request, response, next) => {
-    await admit(request, response);
-    next();
+  // Synchronous unless a delay was asked for: most requests never touch a timer or a promise.
+  const admitThenContinue: RequestHandler = (request, response, next) => {
+    const delayMs = admit(request, response);
+    if (delayMs <= 0) {
+      failOnRequest(response);
+      next();
+      return;
+    }
+    return delay(delayMs).then(() => {
+      failOnRequest(response);
+      next();
+    });
   };
   if (operation.method === 'get') return [admitThenContinue, respond];
   // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
