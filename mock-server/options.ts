@@ -81,7 +81,7 @@ export const DEFAULT_OPTIONS: MockOptions = {
   apiKeys: [],
   shortNames: ['demo'],
   quiet: false,
-  responseCacheMb: 32,
+  responseCacheMb: 8,
   profile: 'none',
   rateLimit: undefined,
   blockAfter: 10,
