@@ -9,6 +9,11 @@ import { StateFileError } from './state-file.js';
 import { loadTls, TlsSetupError, type TlsFlags } from './tls.js';
 
 async function main(argv: string[]): Promise<void> {
+  // Partner subcommands (Pact); anything else is the default command: start the server.
+  if (argv[2] === 'verify-pact' || argv[2] === 'check-pact') {
+    const { runPactCommand } = await import('./pact/pact-commands.js');
+    process.exit(await runPactCommand(argv.slice(2)));
+  }
   const command = buildCommand();
   command.parse(argv);
   const input = optionsFromFlags(command.opts());

@@ -4,6 +4,7 @@ import { apiKeyOf, checkApiKey, type KeyGrants, type KeyLocations } from './api-
 import { parsePrefer, type PreferableCode } from './behaviours/prefer-header.js';
 import type { ContractOperation } from './contract.js';
 import type { OperationHandler } from './handlers/handler-context.js';
+import { serializeBody } from './handlers/serialized-page.js';
 import type { MockState } from './mock-state.js';
 import type { MockOptions } from './options.js';
 import { ProblemError } from './problems.js';
@@ -169,7 +170,7 @@ export function v4Route(
       customFields: state.customFields,
     });
     if (operation.method !== 'get') state.persist();
-    const body = Buffer.from(JSON.stringify(result.body));
+    const body = Buffer.from(serializeBody(result.body));
     if (result.cacheable && cacheKey !== undefined) state.cache.set(cacheKey, body);
     sendJson(response, result.status, body);
   };

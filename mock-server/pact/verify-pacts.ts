@@ -222,6 +222,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         json = parseVerifierJson(message);
+        if (process.env.PACT_VERIFY_DEBUG) process.stderr.write(`${message.slice(0, 3000)}\n`);
         if (!json) errors.push(`the verifier did not run: ${message}`);
       }
     }
@@ -231,8 +232,10 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
         if (skipReason(interaction)) continue;
         const failed = failures.filter(
           (failure) =>
+            // The verifier names it "Verifying a pact between C and P[ Given S] - description".
             failure.interaction === interaction.description ||
-            failure.interaction?.startsWith(`${interaction.description} `),
+            (failure.interaction?.endsWith(` - ${interaction.description}`) === true &&
+              failure.interaction.includes(`pact between ${pact.consumer.name} and `)),
         );
         results.push({
           pactFile: path,
@@ -240,7 +243,7 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
           description: interaction.description,
           states: statesOf(interaction).map((s) => s.name),
           label: interactionLabel(interaction),
-          status: failed.length > 0 || errors.length > 0 ? 'failed' : 'passed',
+          status: failed.length > 0 || errors.length > 0 || (json?.result === false && failures.length === 0) ? 'failed' : 'passed',
           reasons: failed.length > 0 ? failed.flatMap((f) => mismatchText(f.mismatch)) : errors,
         });
       }
