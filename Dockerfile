@@ -7,7 +7,9 @@ FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: nothing at run time needs an install script (and @scarf/scarf's only phones home).
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+# --omit=optional: Pact's native verifier (for `verify-pact`) stays out of the image; partners
+# run that command from the npm package.
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
   && find node_modules -name '*.map' -type f -delete \
   && rm -f node_modules/swagger-ui-dist/swagger-ui-es-bundle*.js node_modules/swagger-ui-dist/swagger-ui.js \
   && rm -rf /root/.npm

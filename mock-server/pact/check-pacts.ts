@@ -1,6 +1,13 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { listOperations, loadContract, resolveRef, type ContractOperation, type OpenApiDocument, type SchemaObject } from '../contract.js';
+import {
+  listOperations,
+  loadContract,
+  resolveRef,
+  type ContractOperation,
+  type OpenApiDocument,
+  type SchemaObject,
+} from '../contract.js';
 import { personalDataPlan } from '../personal-data-marks.js';
 import { ProblemError } from '../problems.js';
 import { RequestValidator } from '../request-validation.js';
@@ -23,7 +30,9 @@ function anchorRefs(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(value).map(([key, inner]) => [
       key,
-      key === '$ref' && typeof inner === 'string' && inner.startsWith('#') ? `${DOCUMENT_ID}${inner}` : anchorRefs(inner),
+      key === '$ref' && typeof inner === 'string' && inner.startsWith('#')
+        ? `${DOCUMENT_ID}${inner}`
+        : anchorRefs(inner),
     ]),
   );
 }
@@ -112,7 +121,11 @@ export class PactChecker {
     addFormats.default(ajv);
     ajv.addSchema(expectationSchemas(document) as object, DOCUMENT_ID);
     const operations = listOperations(document)
-      .map((operation) => ({ ...operation, regex: templateRegex(operation.path), params: (operation.path.match(/\{/g) ?? []).length }))
+      .map((operation) => ({
+        ...operation,
+        regex: templateRegex(operation.path),
+        params: (operation.path.match(/\{/g) ?? []).length,
+      }))
       .sort((a, b) => a.params - b.params);
     return new PactChecker(document, operations, await RequestValidator.create(document), ajv);
   }
@@ -167,13 +180,17 @@ export class PactChecker {
       reasons.push(...requestErrors.map((e) => `request invalid for ${operation.operationId}: ${e}`));
 
     // The response: declared status, and the example body against that status's schema.
-    const operationObject = (this.document.paths[operation.path] as Record<string, { responses: Record<string, unknown> }>)[method];
+    const operationObject = (
+      this.document.paths[operation.path] as Record<string, { responses: Record<string, unknown> }>
+    )[method];
     const declared = operationObject?.responses[String(response.status)];
     if (!declared) {
       reasons.push(`${operation.operationId} does not declare status ${response.status}`);
       return result(false);
     }
-    const content = (resolveRef<{ content?: Record<string, { schema?: SchemaObject }> }>(this.document, declared as never).content ?? {});
+    const content =
+      resolveRef<{ content?: Record<string, { schema?: SchemaObject }> }>(this.document, declared as never).content ??
+      {};
     const media = content['application/json'] ?? content['application/problem+json'];
     const body = exampleBody(response.body);
     if (media?.schema && body !== undefined) {
@@ -198,11 +215,16 @@ export class PactChecker {
     const stateSaysNoConsent = statesOf(interaction).some((state) => state.params.consent === false);
     const properties = propertiesOf(this.document, schema);
     const data = properties.get('Data');
-    const recordSchema = data ? ((resolveRef<SchemaObject>(this.document, data).items as SchemaObject | undefined) ?? data) : schema;
+    const recordSchema = data
+      ? ((resolveRef<SchemaObject>(this.document, data).items as SchemaObject | undefined) ?? data)
+      : schema;
     const plan = personalDataPlan(this.document, recordSchema);
     if (plan.marked.size === 0 || !body || typeof body !== 'object') return [];
     const records: [string, Record<string, unknown>][] = data
-      ? (((body as { Data?: unknown }).Data as Record<string, unknown>[] | undefined) ?? []).map((r, i) => [`$.Data[${i}]`, r])
+      ? (((body as { Data?: unknown }).Data as Record<string, unknown>[] | undefined) ?? []).map((r, i) => [
+          `$.Data[${i}]`,
+          r,
+        ])
       : [['$', body as Record<string, unknown>]];
     const reasons: string[] = [];
     for (const [where, record] of records) {
@@ -210,7 +232,9 @@ export class PactChecker {
       if (!(stateSaysNoConsent || record.ThirdPartyMarketingConsent === false)) continue;
       const present = [...plan.marked].filter((field) => Object.hasOwn(record, field));
       if (present.length > 0)
-        reasons.push(`${where}: a person without consent, yet the example has personal fields ${present.join(', ')} (they are absent)`);
+        reasons.push(
+          `${where}: a person without consent, yet the example has personal fields ${present.join(', ')} (they are absent)`,
+        );
     }
     return reasons;
   }
@@ -218,5 +242,7 @@ export class PactChecker {
 
 export async function checkPacts(files: readonly string[]): Promise<CheckResult[]> {
   const checker = await PactChecker.create();
-  return files.flatMap((file) => loadPact(file).pact.interactions.map((interaction) => checker.checkInteraction(file, interaction)));
+  return files.flatMap((file) =>
+    loadPact(file).pact.interactions.map((interaction) => checker.checkInteraction(file, interaction)),
+  );
 }

@@ -6,8 +6,10 @@ import { PactFileError, pactPaths } from './pact-files.js';
 export const PACT_COMMANDS = ['verify-pact', 'check-pact'] as const;
 
 const xml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
+  text
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string)
     // Characters XML 1.0 cannot carry at all (the verifier's output has ANSI escapes).
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
 export interface JUnitCase {
@@ -21,7 +23,8 @@ export interface JUnitCase {
 export function junitXml(cases: readonly JUnitCase[], name: string): string {
   const suites = new Map<string, JUnitCase[]>();
   for (const c of cases) suites.set(c.suite, [...(suites.get(c.suite) ?? []), c]);
-  const count = (list: readonly JUnitCase[], status: JUnitCase['status']) => list.filter((c) => c.status === status).length;
+  const count = (list: readonly JUnitCase[], status: JUnitCase['status']) =>
+    list.filter((c) => c.status === status).length;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${xml(name)}" tests="${cases.length}" failures="${count(cases, 'failed')}" skipped="${count(cases, 'skipped')}">`,
@@ -33,7 +36,8 @@ export function junitXml(cases: readonly JUnitCase[], name: string): string {
     for (const c of list) {
       const open = `    <testcase classname="${xml(suite)}" name="${xml(c.name)}"`;
       if (c.status === 'passed') lines.push(`${open}/>`);
-      else if (c.status === 'skipped') lines.push(`${open}>`, `      <skipped message="${xml(c.reasons.join('; '))}"/>`, '    </testcase>');
+      else if (c.status === 'skipped')
+        lines.push(`${open}>`, `      <skipped message="${xml(c.reasons.join('; '))}"/>`, '    </testcase>');
       else
         lines.push(
           `${open}>`,
@@ -79,7 +83,12 @@ async function verifyCommand(target: string, flags: { junit?: string; providerBa
     writeFileSync(
       flags.junit,
       junitXml(
-        result.results.map((r) => ({ suite: `${r.consumer} (${r.pactFile})`, name: r.label, status: r.status, reasons: r.reasons })),
+        result.results.map((r) => ({
+          suite: `${r.consumer} (${r.pactFile})`,
+          name: r.label,
+          status: r.status,
+          reasons: r.reasons,
+        })),
         'agentos-contacts-mock verify-pact',
       ),
     );
@@ -96,7 +105,9 @@ async function checkCommand(target: string): Promise<number> {
     for (const reason of r.reasons) out.push(`     ${reason}`);
   }
   const failed = results.filter((r) => !r.ok).length;
-  out.push(`${results.length} interactions checked against the contract: ${results.length - failed} passed, ${failed} failed`);
+  out.push(
+    `${results.length} interactions checked against the contract: ${results.length - failed} passed, ${failed} failed`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
   return failed === 0 ? 0 : 1;
 }
@@ -107,12 +118,18 @@ export async function runPactCommand(argv: readonly string[]): Promise<number> {
   const program = new Command('agentos-contacts-mock').exitOverride();
   program
     .command('verify-pact')
-    .description("verify pact files against the mock (started in-process; provider states through /__mock/states)")
+    .description('verify pact files against the mock (started in-process; provider states through /__mock/states)')
     .argument('<file-or-dir>', 'a pact file, or a folder of them')
     .option('--junit <path>', 'write a JUnit XML report there')
-    .option('--provider-base-url <url>', 'verify a running provider instead (default: PACT_PROVIDER_BASE_URL, else the in-process mock)')
+    .option(
+      '--provider-base-url <url>',
+      'verify a running provider instead (default: PACT_PROVIDER_BASE_URL, else the in-process mock)',
+    )
     .action(async (target: string, flags: { junit?: string; providerBaseUrl?: string }) => {
-      code = await verifyCommand(target, { ...flags, providerBaseUrl: flags.providerBaseUrl ?? (process.env.PACT_PROVIDER_BASE_URL || undefined) });
+      code = await verifyCommand(target, {
+        ...flags,
+        providerBaseUrl: flags.providerBaseUrl ?? (process.env.PACT_PROVIDER_BASE_URL || undefined),
+      });
     });
   program
     .command('check-pact')

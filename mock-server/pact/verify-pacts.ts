@@ -114,11 +114,13 @@ function mismatchText(mismatch: unknown): string[] {
   if (!mismatch || typeof mismatch !== 'object') return [String(mismatch)];
   const record = mismatch as { mismatches?: unknown[]; message?: string; type?: string };
   if (Array.isArray(record.mismatches)) {
-    return record.mismatches.map((item) => {
+    const lines = record.mismatches.map((item) => {
       const m = item as { mismatch?: string; path?: string; type?: string; key?: string };
       const where = m.path ?? m.key;
       return `${m.type ?? 'Mismatch'}${where ? ` at ${where}` : ''}: ${m.mismatch ?? JSON.stringify(item)}`;
     });
+    // One line per kind of mismatch: `$.Data[0]`..`$.Data[99]` missing OID is one finding.
+    return [...new Set(lines.map((line) => line.replace(/\[\d+\]/g, '[*]')))];
   }
   return [record.message ?? JSON.stringify(mismatch)];
 }
@@ -243,7 +245,10 @@ export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPa
           description: interaction.description,
           states: statesOf(interaction).map((s) => s.name),
           label: interactionLabel(interaction),
-          status: failed.length > 0 || errors.length > 0 || (json?.result === false && failures.length === 0) ? 'failed' : 'passed',
+          status:
+            failed.length > 0 || errors.length > 0 || (json?.result === false && failures.length === 0)
+              ? 'failed'
+              : 'passed',
           reasons: failed.length > 0 ? failed.flatMap((f) => mismatchText(f.mismatch)) : errors,
         });
       }
