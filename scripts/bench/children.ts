@@ -19,10 +19,13 @@ function hookExit(): void {
   process.on('exit', () => {
     for (const child of live) child.kill('SIGKILL');
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const [signal, number] of [
+    ['SIGINT', 2],
+    ['SIGTERM', 15],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\nbench: ${signal}, stopping servers\n`);
-      process.exit(130);
+      process.exit(128 + number);
     });
   }
 }
@@ -49,22 +52,22 @@ export function startServer(name: string, args: readonly string[], timeoutMs = 3
       child.kill('SIGKILL');
       reject(new Error(`${name}: ${why}\n${stderr.trim()}`));
     };
-    const timer = setTimeout(() => fail(`no "listening on" line within ${timeoutMs} ms`), timeoutMs);
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('exit', (code) => fail(`exited with code ${code} before listening`));
-    child.stdout?.on('data', (chunk: Buffer) => {
+    const onExit = (code: number | null): void => fail(`exited with code ${code} before listening`);
+    const onStdout = (chunk: Buffer): void => {
       stdout += chunk.toString();
       const match = LISTENING.exec(stdout);
       if (!match?.[1] || child.pid === undefined) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.once('exit', () => live.delete(child));
-      stdout = '';
+      child.off('exit', onExit);
       // Keep draining the pipe so a chatty server never blocks on a full buffer.
-      child.stdout?.removeAllListeners('data');
+      child.stdout?.off('data', onStdout);
       child.stdout?.resume();
       resolve({ name, pid: child.pid, url: match[1], child });
-    });
+    };
+    const timer = setTimeout(() => fail(`no "listening on" line within ${timeoutMs} ms`), timeoutMs);
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', onExit);
+    child.stdout?.on('data', onStdout);
   });
 }
 
