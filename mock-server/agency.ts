@@ -1,6 +1,7 @@
 import { ConsentChurn, type ConsentDecision } from '../fixtures/consent-churn.js';
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../fixtures/contact-types.js';
 import { DataSet } from '../fixtures/data-set.js';
+import { PERSONAL_DATA_FIELDS } from '../fixtures/person-factory.js';
 import type { FakerPools } from '../fixtures/faker-pools.js';
 import { hashInts, hashString } from '../fixtures/hash.js';
 import type { SimulatedClock } from './behaviours/simulated-clock.js';
@@ -34,6 +35,11 @@ export class Agency {
   readonly data: DataSet;
   private readonly churn: ConsentChurn;
   private readonly consentIndexes = new Map<ContactTypeKey, { version: string; index: ConsentIndex }>();
+  /**
+   * Per type, whether the contract marks every field of the person block personal: only then is
+   * it safe to skip building that block for records redaction would strip (the marks still rule).
+   */
+  private readonly personFieldsAllMarked: Readonly<Record<ContactTypeKey, boolean>>;
 
   constructor(
     readonly shortName: string,
@@ -53,6 +59,9 @@ export class Agency {
       pools,
     );
     this.churn = new ConsentChurn(this.data.settings.seed, options.consentChurn, this.data.consent);
+    this.personFieldsAllMarked = Object.fromEntries(
+      CONTACT_TYPE_KEYS.map((type) => [type, PERSONAL_DATA_FIELDS.every((field) => plans[type].marked.has(field))]),
+    ) as Record<ContactTypeKey, boolean>;
   }
 
   /** A person's consent now: an override if one is set, else the seeded consent on today's date. */
@@ -66,7 +75,12 @@ export class Agency {
 
   /** A record as a reader sees it: whole if its person consented, redacted otherwise. */
   present(type: ContactTypeKey, index: number, authorised: boolean): Record<string, unknown> {
-    const { record, consented } = this.data.contact(type, index, authorised, this.decide, this.calendarDay);
+    const { record, consented } = this.data.contact(type, index, {
+      withConsentDetails: authorised,
+      decide: this.decide,
+      dayOfDecision: this.calendarDay,
+      skipPersonalDataWithoutConsent: this.personFieldsAllMarked[type],
+    });
     return consented ? record : redact(record, this.plans[type]);
   }
 

@@ -170,7 +170,7 @@ export function v4Route(
       customFields: state.customFields,
     });
     if (operation.method !== 'get') state.persist();
-    const body = Buffer.from(serializeBody(result.body));
+    const body = serializeBody(result.body);
     if (result.cacheable && cacheKey !== undefined) state.cache.set(cacheKey, body);
     sendJson(response, result.status, body);
   };

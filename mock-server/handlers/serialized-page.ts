@@ -1,24 +1,36 @@
 /**
- * A `{ Count, Data }` page already serialised. Records are stringified one by one as they are
- * made, so each dies young instead of a thousand living until the whole page is stringified:
- * the heap stays small on long walks through big data sets. The bytes are exactly those of
- * `JSON.stringify({ Count, Data })`.
+ * A `{ Count, Data }` page serialised as it is built. Each record is stringified as soon as it is
+ * made, so it dies young instead of a thousand living until the page is done; and the page is
+ * written straight into one Buffer, not joined into a string first and copied again (fresh
+ * memory is what a big page costs most). The bytes are exactly `JSON.stringify({ Count, Data })`.
  */
 export class SerializedPage {
   private readonly parts: string[] = [];
+  private byteLength = 0;
 
   constructor(private readonly count: number) {}
 
   add(record: unknown): void {
-    this.parts.push(JSON.stringify(record));
+    const text = JSON.stringify(record);
+    this.parts.push(text);
+    this.byteLength += Buffer.byteLength(text);
   }
 
-  toJSON(): string {
-    return `{"Count":${this.count},"Data":[${this.parts.join(',')}]}`;
+  toBuffer(): Buffer {
+    const head = `{"Count":${this.count},"Data":[`;
+    const separators = Math.max(0, this.parts.length - 1);
+    const buffer = Buffer.allocUnsafe(head.length + this.byteLength + separators + 2);
+    let offset = buffer.write(head, 0, 'latin1');
+    this.parts.forEach((part, index) => {
+      if (index > 0) offset = buffer.writeUInt8(0x2c, offset); // ','
+      offset += buffer.write(part, offset, 'utf8');
+    });
+    buffer.write(']}', offset, 'latin1');
+    return buffer;
   }
 }
 
-/** The response body as JSON text, whether a handler built an object or a serialised page. */
-export function serializeBody(body: unknown): string {
-  return body instanceof SerializedPage ? body.toJSON() : JSON.stringify(body);
+/** The response body as JSON bytes, whether a handler built an object or a serialised page. */
+export function serializeBody(body: unknown): Buffer {
+  return body instanceof SerializedPage ? body.toBuffer() : Buffer.from(JSON.stringify(body));
 }
