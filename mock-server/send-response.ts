@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, type ProblemError } from './problems.js';
 
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** Sends bytes that are already JSON (a cached or freshly serialised body). */
 export function sendJson(response: Response, status: number, body: Buffer): void {

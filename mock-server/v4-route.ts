@@ -4,13 +4,13 @@ import { apiKeyOf, checkApiKey, type KeyGrants, type KeyLocations } from './api-
 import { parsePrefer, type PreferableCode } from './behaviours/prefer-header.js';
 import type { ContractOperation } from './contract.js';
 import type { OperationHandler } from './handlers/handler-context.js';
-import { serializeBody } from './handlers/serialized-page.js';
+import { sendUncached, serializeBody } from './handlers/serialized-page.js';
 import type { MockState } from './mock-state.js';
 import type { MockOptions } from './options.js';
 import { ProblemError } from './problems.js';
 import { knownQueryNames, unknownQueryWarnings, warningHeaderValue } from './query-warnings.js';
 import type { RequestValidator } from './request-validation.js';
-import { sendJson } from './send-response.js';
+import { JSON_CONTENT_TYPE, sendJson } from './send-response.js';
 
 /** What every /v4 route shares. */
 export interface V4RouteDependencies {
@@ -170,9 +170,13 @@ export function v4Route(
       customFields: state.customFields,
     });
     if (operation.method !== 'get') state.persist();
-    const body = serializeBody(result.body);
-    if (result.cacheable && cacheKey !== undefined) state.cache.set(cacheKey, body);
-    sendJson(response, result.status, body);
+    if (result.cacheable && cacheKey !== undefined && state.cache.isRepeat(cacheKey)) {
+      const body = serializeBody(result.body);
+      state.cache.set(cacheKey, body);
+      sendJson(response, result.status, body);
+    } else {
+      sendUncached(response, result.status, JSON_CONTENT_TYPE, result.body);
+    }
   };
 
   const checkMediaType = (request: Request): void => {

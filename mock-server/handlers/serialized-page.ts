@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /**
  * A `{ Count, Data }` page serialised as it is built. Each record is stringified as soon as it is
  * made, so it dies young instead of a thousand living until the page is done; and the page is
@@ -16,6 +18,20 @@ export class SerializedPage {
     this.byteLength += Buffer.byteLength(text);
   }
 
+  /** Streams the page (headers other than Content-Length already set). */
+  writeTo(response: ServerResponse): void {
+    const head = `{"Count":${this.count},"Data":[`;
+    const separators = Math.max(0, this.parts.length - 1);
+    response.setHeader('Content-Length', head.length + this.byteLength + separators + 2);
+    response.cork();
+    response.write(head);
+    for (let start = 0; start < this.parts.length; start += RECORDS_PER_WRITE) {
+      const chunk = this.parts.slice(start, start + RECORDS_PER_WRITE).join(',');
+      response.write(start === 0 ? chunk : `,${chunk}`);
+    }
+    response.end(']}');
+  }
+
   toBuffer(): Buffer {
     const head = `{"Count":${this.count},"Data":[`;
     const separators = Math.max(0, this.parts.length - 1);
@@ -28,6 +44,25 @@ export class SerializedPage {
     buffer.write(']}', offset, 'latin1');
     return buffer;
   }
+}
+
+/** Records per write when a page is streamed: about 16 KB, small enough to die young. */
+const RECORDS_PER_WRITE = 32;
+
+/**
+ * Sends a body that is not being cached. A page goes out in corked writes of a few dozen
+ * records: no page-sized string or Buffer is made, so nothing waits for a major GC.
+ */
+export function sendUncached(response: ServerResponse, status: number, contentType: string, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('Content-Type', contentType);
+  if (!(body instanceof SerializedPage)) {
+    const bytes = Buffer.from(JSON.stringify(body));
+    response.setHeader('Content-Length', bytes.length);
+    response.end(bytes);
+    return;
+  }
+  body.writeTo(response);
 }
 
 /** The response body as JSON bytes, whether a handler built an object or a serialised page. */
