@@ -12,6 +12,7 @@ import { personalDataPlan } from '../personal-data-marks.js';
 import { ProblemError } from '../problems.js';
 import { RequestValidator } from '../request-validation.js';
 import { exampleBody, interactionLabel, loadPact, statesOf, type PactInteraction } from './pact-files.js';
+import { anchorRefs } from '../anchor-refs.js';
 
 export interface CheckResult {
   readonly pactFile: string;
@@ -23,19 +24,6 @@ export interface CheckResult {
 }
 
 const DOCUMENT_ID = 'https://agentos-contacts-kit/v4-contacts.json';
-
-function anchorRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(anchorRefs);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      key === '$ref' && typeof inner === 'string' && inner.startsWith('#')
-        ? `${DOCUMENT_ID}${inner}`
-        : anchorRefs(inner),
-    ]),
-  );
-}
 
 /**
  * The contract as a consumer's expectations are held to it (bi-directional style): an example may
@@ -135,7 +123,7 @@ export class PactChecker {
   private compile(key: string, schema: unknown): ValidateFunction {
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(anchorRefs(schema) as object);
+      validate = this.ajv.compile(anchorRefs(schema, DOCUMENT_ID) as object);
       this.compiled.set(key, validate);
     }
     return validate;

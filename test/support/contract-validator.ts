@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { contractDocument, deref, findOperation, matchingTemplates, type JsonObject } from './contract-document.js';
+import { anchorRefs } from '../../mock-server/anchor-refs.js';
 
 const DOCUMENT_ID = 'https://contract.test/v4-contacts.json';
 
@@ -9,26 +10,12 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema(contractDocument, DOCUMENT_ID);
 
-/** Points a schema's local `#/...` references at the whole document registered above. */
-function anchorRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(anchorRefs);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      key === '$ref' && typeof inner === 'string' && inner.startsWith('#')
-        ? `${DOCUMENT_ID}${inner}`
-        : anchorRefs(inner),
-    ]),
-  );
-}
-
 const compiled = new Map<string, ValidateFunction>();
 
 function compile(key: string, schema: unknown): ValidateFunction {
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(anchorRefs(schema) as object);
+    validate = ajv.compile(anchorRefs(schema, DOCUMENT_ID) as object);
     compiled.set(key, validate);
   }
   return validate;

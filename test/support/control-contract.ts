@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { anchorRefs } from '../../mock-server/anchor-refs.js';
 
 /** The control API's contract, read straight from the YAML (never through the mock's loader). */
 export const CONTROL_CONTRACT_PATH = fileURLToPath(
@@ -33,24 +34,11 @@ function deref(value: unknown): JsonObject {
   return current;
 }
 
-function anchorRefs(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(anchorRefs);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [
-      key,
-      key === '$ref' && typeof inner === 'string' && inner.startsWith('#')
-        ? `${DOCUMENT_ID}${inner}`
-        : anchorRefs(inner),
-    ]),
-  );
-}
-
 const compiled = new Map<string, ValidateFunction>();
 function compile(key: string, schema: unknown): ValidateFunction {
   let validate = compiled.get(key);
   if (!validate) {
-    validate = ajv.compile(anchorRefs(schema) as object);
+    validate = ajv.compile(anchorRefs(schema, DOCUMENT_ID) as object);
     compiled.set(key, validate);
   }
   return validate;
