@@ -6,7 +6,14 @@ import { createMockServer, type MockDependencies } from '../../mock-server/creat
 import type { MockOptionsInput } from '../../mock-server/options.js';
 import { contractViolations } from './contract-validator.js';
 import { controlViolations } from './control-contract.js';
-import { DEFAULT_TEST_KEY, type ApiResponse, type MockClient, type PostOptions } from './mock-client.js';
+import {
+  DEFAULT_TEST_KEY,
+  parseJson,
+  rawText,
+  type ApiResponse,
+  type MockClient,
+  type PostOptions,
+} from './mock-client.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -60,23 +67,6 @@ export interface BehaviourClient extends MockClient {
   advance(duration: string): Promise<ClockView>;
   /** `GET /__mock/requests?query`, expecting 200. */
   journal(query?: string): Promise<JournalView[]>;
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function rawText(response: request.Response, callback: (error: Error | null, body: string) => void): void {
-  const stream = response as unknown as NodeJS.ReadableStream;
-  let text = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => (text += chunk));
-  stream.on('end', () => callback(null, text));
 }
 
 /**

@@ -46,7 +46,8 @@ function withQueryKey(path: string, key: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(key)}`;
 }
 
-function parseJson(text: string): unknown {
+/** The JSON of a body, or undefined when it is not JSON (an empty body included). */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -55,7 +56,7 @@ function parseJson(text: string): unknown {
 }
 
 /** Keeps the body as the exact text received, whatever its content type. */
-function rawText(response: request.Response, callback: (error: Error | null, body: string) => void): void {
+export function rawText(response: request.Response, callback: (error: Error | null, body: string) => void): void {
   const stream = response as unknown as NodeJS.ReadableStream;
   let text = '';
   stream.setEncoding('utf8');
