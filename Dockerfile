@@ -39,8 +39,8 @@ USER node
 EXPOSE 4010
 # Plain Node, no curl: follows MOCK_PORT and the TLS settings.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "dist/mock-server/healthcheck.js"]
+  CMD ["node", "dist/mock-server/cli/healthcheck.js"]
 # Node is PID 1 and handles SIGTERM and SIGINT itself: it stops accepting, finishes requests in
 # flight and exits within 10 s. No npm in between, which would not pass the signal on.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/mock-server/cli.js"]
+CMD ["node", "dist/mock-server/cli/main.js"]

@@ -1,21 +1,21 @@
 import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
-import { keyGrants, keyLocations } from './api-key-auth.js';
+import { keyGrants, keyLocations } from './pipeline/api-key-auth.js';
 import type { Elapsed } from './behaviours/simulated-clock.js';
-import { listOperations, loadContract, type LoadedContract } from './contract.js';
-import { controlApi } from './control-api/control-api.js';
-import { errorHandler } from './error-handler.js';
-import { OPERATION_HANDLERS } from './handlers/index.js';
-import { journalRecorder } from './journal-recorder.js';
-import { expressPath, methodNotAllowed } from './method-not-allowed.js';
-import { MockState } from './mock-state.js';
-import { consentRatesOf, resolveOptions, type MockOptions, type MockOptionsInput } from './options.js';
+import { listOperations, loadContract, type LoadedContract } from './contract/contract.js';
+import { controlApi } from './control/control-api.js';
+import { errorHandler } from './http/error-handler.js';
+import { OPERATION_HANDLERS } from './operations/index.js';
+import { journalRecorder } from './http/journal-recorder.js';
+import { expressPath, methodNotAllowed } from './http/method-not-allowed.js';
+import { MockState } from './state/mock-state.js';
+import { consentRatesOf, resolveOptions, type MockOptions, type MockOptionsInput } from './options/mock-options.js';
 import { CONTACT_TYPE_KEYS } from '../fixtures/contact-types.js';
-import { ProblemError } from './problems.js';
-import { RequestValidator } from './request-validation.js';
-import { createLogger, requestLog } from './request-log.js';
-import { serviceRoutes } from './service-routes.js';
-import { v4Route } from './v4-route.js';
+import { ProblemError } from './pipeline/problems.js';
+import { RequestValidator } from './contract/request-validation.js';
+import { createLogger, requestLog } from './http/request-log.js';
+import { serviceRoutes } from './http/service-routes.js';
+import { v4Route } from './pipeline/v4-route.js';
 
 /** A built mock: the Express app (not listening) and the state behind it. */
 export interface MockServer {

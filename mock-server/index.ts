@@ -7,5 +7,5 @@ export {
   type MockOptions,
   type MockOptionsInput,
   type WithheldMode,
-} from './options.js';
-export { PROBLEM_KINDS, PROBLEM_TYPE_PREFIX, type ProblemBody, type ProblemKind } from './problems.js';
+} from './options/mock-options.js';
+export { PROBLEM_KINDS, PROBLEM_TYPE_PREFIX, type ProblemBody, type ProblemKind } from './pipeline/problems.js';

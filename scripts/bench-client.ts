@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMockServer } from '../mock-server/create-mock-server.js';
 import { createContactsClient, type ClientEvent } from '../src/index.js';
-import { SqliteStore } from '../src/sync/sqlite-store.js';
-import { runSync } from '../src/sync/sync-run.js';
+import { SqliteStore } from '../tools/sync/sqlite-store.js';
+import { runSync } from '../tools/sync/sync-run.js';
 
 const LIMIT = { requests: 20, windowMs: 2000 };
 const COUNTS = { tenants: 1500, landlords: 600, lettingsApplicants: 900, salesApplicants: 450, vendors: 300 };

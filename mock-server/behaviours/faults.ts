@@ -1,5 +1,5 @@
-import { hashInts, toUnit } from '../../fixtures/hash.js';
-import { parseShortDuration } from './durations.js';
+import { hashInts, toUnit } from '../../fixtures/random/keyed-stream.js';
+import { parseShortDuration } from '../options/durations.js';
 
 /** `--latency 150ms` or `--latency 100-400ms`. */
 export interface LatencyRange {

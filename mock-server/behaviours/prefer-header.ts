@@ -1,4 +1,4 @@
-import { invalidRequest } from '../problems.js';
+import { invalidRequest } from '../pipeline/problems.js';
 
 /** The status codes a `Prefer: code=N` may ask for: the failures a partner's client must handle. */
 export const PREFERABLE_CODES = [401, 403, 404, 429, 500, 503] as const;

@@ -4,7 +4,7 @@ import { startServer, type Server } from './children.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The compiled CLI, as users run it (`npm run build` first). */
-export const MOCK_CLI = path.join(ROOT, 'dist/mock-server/cli.js');
+export const MOCK_CLI = path.join(ROOT, 'dist/mock-server/cli/main.js');
 
 /** The mock's CLI arguments: quiet, on loopback, plus whatever the target needs. */
 export function mockArgs(port: number, extra: readonly string[] = []): string[] {

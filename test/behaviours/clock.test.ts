@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseIsoDuration, parseShortDuration } from '../../mock-server/behaviours/durations.js';
+import { parseIsoDuration, parseShortDuration } from '../../mock-server/options/durations.js';
 import { DEFAULT_CLOCK_START } from '../../mock-server/behaviours/simulated-clock.js';
 import { expectProblem, namedInputs } from '../support/expect-problem.js';
 import {

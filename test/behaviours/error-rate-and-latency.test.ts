@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultPlan, parseLatency } from '../../mock-server/behaviours/faults.js';
-import { resolveOptions } from '../../mock-server/options.js';
+import { resolveOptions } from '../../mock-server/options/mock-options.js';
 import { BASE } from '../support/contact-routes.js';
 import { expectProblem } from '../support/expect-problem.js';
 import { startBehaviourMock, statusesOf, tally, type BehaviourClient } from '../support/behaviour-client.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROFILES, resolveOptions } from '../../mock-server/options.js';
+import { PROFILES, resolveOptions } from '../../mock-server/options/mock-options.js';
 import { BASE } from '../support/contact-routes.js';
 import { expectProblem } from '../support/expect-problem.js';
 import { startBehaviourMock, statusesOf, tally, type BehaviourClient } from '../support/behaviour-client.js';

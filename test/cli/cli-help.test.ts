@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONTACT_TYPE_KEYS } from '../../fixtures/contact-types.js';
-import { DEFAULT_OPTIONS } from '../../mock-server/options.js';
+import { DEFAULT_OPTIONS } from '../../mock-server/options/mock-options.js';
 import { runCli } from '../support/cli-process.js';
 
 const TYPE_FLAGS = ['tenants', 'landlords', 'lettings-applicants', 'sales-applicants', 'vendors'];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StateFile } from '../../mock-server/state-file.js';
+import { StateFile } from '../../mock-server/state/state-file.js';
 import { BASE, recordPath, routeOfOid } from '../support/contact-routes.js';
 import type { Contact, CustomFieldValue, Page, PersonContact } from '../support/contract-types.js';
 import { exitOf, spawnCli, waitForLine } from '../support/cli-process.js';

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
-import type { MockOptionsInput } from '../../mock-server/options.js';
+import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 
 export const TEST_KEY = 'client-test-key-5ecret';
 

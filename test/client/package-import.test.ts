@@ -52,7 +52,7 @@ describe('the package root export', () => {
       guards: ['function', 'function', 'function'],
     });
     // The bin runs from the build too.
-    const help = await run(process.execPath, [join(ROOT, 'dist/src/sync/cli.js'), 'sync', '--help'], { cwd: ROOT });
+    const help = await run(process.execPath, [join(ROOT, 'dist/tools/cli.js'), 'sync', '--help'], { cwd: ROOT });
     expect(help.stdout).toContain('--db <path>');
   }, 150_000);
 });

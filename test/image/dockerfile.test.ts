@@ -29,7 +29,7 @@ describe('the Dockerfile', () => {
     expect(finalStage).toContain('EXPOSE 4010');
     expect(finalStage.find((line) => line.startsWith('HEALTHCHECK'))).toMatch(/CMD \["node", /);
     // node as PID 1 receives SIGTERM itself; npm or a shell in between would swallow it.
-    expect(finalStage.at(-1)).toBe('CMD ["node", "dist/mock-server/cli.js"]');
+    expect(finalStage.at(-1)).toBe('CMD ["node", "dist/mock-server/cli/main.js"]');
   });
 
   it('ships no dev dependencies or sources in the final stage', () => {

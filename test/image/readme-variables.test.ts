@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildCommand } from '../../mock-server/cli-options.js';
+import { buildCommand } from '../../mock-server/options/cli-options.js';
 import { REPO_ROOT } from '../support/cli-process.js';
 
 /** Every environment twin the CLI reads, straight from the command definition. */

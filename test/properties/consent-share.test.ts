@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTACT_TYPE_KEYS, type ContactTypeKey } from '../../fixtures/contact-types.js';
 import { DataSet } from '../../fixtures/data-set.js';
-import { buildFakerPools } from '../../fixtures/faker-pools.js';
+import { buildFakerPools } from '../../fixtures/records/faker-pools.js';
 import { CONTACT_ROUTES, listPath } from '../support/contact-routes.js';
 import type { Contact, Page } from '../support/contract-types.js';
 import { startMock, type MockClient } from '../support/mock-client.js';

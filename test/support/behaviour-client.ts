@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createMockServer, type MockDependencies } from '../../mock-server/create-mock-server.js';
-import type { MockOptionsInput } from '../../mock-server/options.js';
+import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 import { contractViolations } from './contract-validator.js';
 import { controlViolations } from './control-contract.js';
 import {

@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { contractDocument, deref, findOperation, matchingTemplates, type JsonObject } from './contract-document.js';
-import { anchorRefs } from '../../mock-server/anchor-refs.js';
+import { anchorRefs } from '../../mock-server/contract/anchor-refs.js';
 
 const DOCUMENT_ID = 'https://contract.test/v4-contacts.json';
 

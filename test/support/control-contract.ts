@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { anchorRefs } from '../../mock-server/anchor-refs.js';
+import { anchorRefs } from '../../mock-server/contract/anchor-refs.js';
 
 /** The control API's contract, read straight from the YAML (never through the mock's loader). */
 export const CONTROL_CONTRACT_PATH = fileURLToPath(

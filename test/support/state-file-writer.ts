@@ -5,7 +5,7 @@
  * it writes is self-checking: see `writerState`.
  */
 import { fileURLToPath } from 'node:url';
-import { StateFile, type DurableState } from '../../mock-server/state-file.js';
+import { StateFile, type DurableState } from '../../mock-server/state/state-file.js';
 
 export const WRITER_ENTRIES = 300;
 

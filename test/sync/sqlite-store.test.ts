@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactRecord } from '../../src/index.js';
-import { SqliteStore } from '../../src/sync/sqlite-store.js';
+import { SqliteStore } from '../../tools/sync/sqlite-store.js';
 
 const consented = (oid: string, person: string): ContactRecord =>
   ({

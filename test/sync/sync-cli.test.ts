@@ -11,7 +11,7 @@ interface Exit {
 /** Runs `agentos-contacts sync` from source; `onLine` sees each stderr line (and may kill it). */
 function cli(args: string[], env: Record<string, string>, onLine?: (line: string, kill: () => void) => void) {
   return new Promise<Exit>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/sync/cli.ts', 'sync', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'sync', ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personalFieldsPresent } from '../../src/index.js';
-import { runSync, type SyncSummary } from '../../src/sync/sync-run.js';
+import { runSync, type SyncSummary } from '../../tools/sync/sync-run.js';
 import { startMockTarget, type MockTarget } from '../client/mock-target.js';
 import { clientFor, mockRecords, SMALL_AGENCY, storedRecords, tempDb, type TempDb } from './sync-fixture.js';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContactsClient, type ContactRecord, type ContactsClient } from '../../src/index.js';
-import { SqliteStore } from '../../src/sync/sqlite-store.js';
-import { SYNC_TYPES } from '../../src/sync/sync-run.js';
+import { SqliteStore } from '../../tools/sync/sqlite-store.js';
+import { SYNC_TYPES } from '../../tools/sync/sync-run.js';
 import { TEST_KEY, type MockTarget } from '../client/mock-target.js';
 
 /** A small agency: several branches, some people in several roles. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSync } from '../../src/sync/sync-run.js';
-import type { SyncProgress } from '../../src/sync/sync-progress.js';
+import { runSync } from '../../tools/sync/sync-run.js';
+import type { SyncProgress } from '../../tools/sync/sync-progress.js';
 import { startMockTarget, type MockTarget } from '../client/mock-target.js';
 import { clientFor, dump, tempDb, SMALL_AGENCY, type TempDb } from './sync-fixture.js';
 

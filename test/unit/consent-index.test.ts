@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConsentIndex } from '../../mock-server/consent-index.js';
+import { ConsentIndex } from '../../mock-server/consent/consent-index.js';
 
 /** A seeded yes/no per position, at a given density: stands in for consent without a data set. */
 function predicate(seed: number, density: number): (index: number) => boolean {

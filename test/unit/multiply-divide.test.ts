@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ceilMulDiv, floorMulDiv } from '../../fixtures/multiply-divide.js';
+import { ceilMulDiv, floorMulDiv } from '../../fixtures/random/multiply-divide.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 

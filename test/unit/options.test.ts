@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS, OptionsError, resolveOptions, type MockOptionsInput } from '../../mock-server/options.js';
+import {
+  DEFAULT_OPTIONS,
+  OptionsError,
+  resolveOptions,
+  type MockOptionsInput,
+} from '../../mock-server/options/mock-options.js';
 
 function rejection(input: MockOptionsInput): OptionsError {
   try {

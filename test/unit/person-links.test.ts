@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTACT_TYPE_KEYS, type ContactTypeKey, type Counts } from '../../fixtures/contact-types.js';
-import { PersonLinks } from '../../fixtures/person-links.js';
+import { PersonLinks } from '../../fixtures/people/person-links.js';
 
 const countsArbitrary = fc
   .array(fc.integer({ min: 0, max: 400 }), { minLength: 5, maxLength: 5 })

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StateFile, StateFileError, type DurableState } from '../../mock-server/state-file.js';
+import { StateFile, StateFileError, type DurableState } from '../../mock-server/state/state-file.js';
 import { exitOf, REPO_ROOT, waitForLine } from '../support/cli-process.js';
 import { counterOf } from '../support/state-file-writer.js';
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = async (...args: string[]): Promise<{ code: number; stdout: string }> => {
   try {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'mock-server/cli.ts', ...args], {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'tools/cli.ts', ...args], {
       env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
     });
     return { code: 0, stdout };

@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockServer } from '../../../mock-server/create-mock-server.js';
-import { pactPaths } from '../../../mock-server/pact/pact-files.js';
-import { verifyPacts } from '../../../mock-server/pact/verify-pacts.js';
+import { pactPaths } from '../../../tools/pact/pact-files.js';
+import { verifyPacts } from '../../../tools/pact/verify-pacts.js';
 
 async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
   const server: Server = await new Promise((resolve, reject) => {

@@ -1,10 +1,10 @@
 /**
  * Provider verification: every pact in contracts/pacts against the mock, started in-process
- * (or PACT_PROVIDER_BASE_URL when set: see mock-server/pact/verify-pacts.ts for live runs).
+ * (or PACT_PROVIDER_BASE_URL when set: see tools/pact/verify-pacts.ts for live runs).
  */
 import { describe, expect, it } from 'vitest';
-import { pactPaths } from '../../../mock-server/pact/pact-files.js';
-import { verifyPacts } from '../../../mock-server/pact/verify-pacts.js';
+import { pactPaths } from '../../../tools/pact/pact-files.js';
+import { verifyPacts } from '../../../tools/pact/verify-pacts.js';
 
 describe('provider verification against the mock', () => {
   it('verifies every interaction of every pact in contracts/pacts', async () => {

@@ -1,0 +1,76 @@
+import type { ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import { OpenAPIBackend } from 'openapi-backend';
+import type { OpenApiDocument } from './contract.js';
+import { invalidRequest, type ParameterError } from '../pipeline/problems.js';
+
+export interface RequestToValidate {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body?: unknown;
+}
+
+const LOCATIONS: Readonly<Record<string, ParameterError['in']>> = {
+  path: 'path',
+  query: 'query',
+  headers: 'header',
+  requestBody: 'body',
+};
+
+/** An Ajv error, named as the client knows the input: `count` in path, `Value` in body. */
+function toParameterError(error: ErrorObject): ParameterError {
+  const [location = 'requestBody', name] = error.instancePath.split('/').filter(Boolean);
+  const params = error.params as { missingProperty?: string; additionalProperty?: string };
+  // A missing body is reported under openapi-backend's internal name; the client knows it as "body".
+  const missing = params.missingProperty === 'requestBody' ? 'body' : params.missingProperty;
+  return {
+    name: name ?? missing ?? params.additionalProperty ?? (location === 'requestBody' ? 'body' : location),
+    in: LOCATIONS[location] ?? 'body',
+    reason: error.message ?? 'is invalid',
+  };
+}
+
+/**
+ * Request validation by operationId, with openapi-backend and the contract's own schemas.
+ *
+ * Routing is Express's: openapi-backend's `matchOperation` rebuilds its operation list on every
+ * call (about 0.2 ms a request, measured), while Express compiles the contract's routes once.
+ */
+export class RequestValidator {
+  private readonly backend: OpenAPIBackend;
+
+  private constructor(backend: OpenAPIBackend) {
+    this.backend = backend;
+  }
+
+  static async create(document: OpenApiDocument): Promise<RequestValidator> {
+    const backend = new OpenAPIBackend({
+      // A copy: openapi-backend dereferences the document in place.
+      definition: structuredClone(document) as never,
+      // `quick` skips openapi-backend's definition check, which knows OpenAPI 3.0 only; the
+      // contract is linted as 3.1 by Redocly in CI instead.
+      quick: true,
+      strict: false,
+      validate: true,
+      ajvOpts: { allErrors: true, strict: false },
+      customizeAjv: (ajv) => {
+        addFormats.default(ajv);
+        return ajv;
+      },
+    });
+    await backend.init();
+    return new RequestValidator(backend);
+  }
+
+  /** Throws a 400 that names every offending input; returns quietly when the request fits. */
+  check(operationId: string, request: RequestToValidate): void {
+    const result = this.backend.validator.validateRequest(request as never, operationId);
+    if (result.valid) return;
+    const errors = (result.errors ?? []).map(toParameterError);
+    // Ajv may report one input twice (e.g. type and pattern); one line per input and reason is enough.
+    const unique = [...new Map(errors.map((error) => [`${error.in}/${error.name}/${error.reason}`, error])).values()];
+    throw invalidRequest(unique);
+  }
+}

@@ -1,0 +1,202 @@
+import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../../fixtures/contact-types.js';
+import type { CustomFieldDefinition, CustomFieldScalar } from '../../fixtures/records/custom-field-catalogue.js';
+import { formatObjectId, parseObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
+import type { Agency } from '../state/agency.js';
+import { customFieldValueProblem } from '../operations/custom-field-value-check.js';
+import type { MockState } from '../state/mock-state.js';
+import { invalidRequest, ProblemError } from '../pipeline/problems.js';
+
+export type StateParams = Readonly<Record<string, unknown>>;
+
+interface ProviderState {
+  readonly description: string;
+  readonly params: Readonly<Record<string, string>>;
+  setUp(state: MockState, agency: Agency, params: StateParams): Record<string, unknown>;
+}
+
+/** The path parameter name each type's single-record route uses, so IDs drop straight into URLs. */
+const ID_NAMES: Readonly<Record<ContactTypeKey, string>> = {
+  tenants: 'tenantID',
+  landlords: 'landlordID',
+  lettingsApplicants: 'lettingsApplicantID',
+  salesApplicants: 'salesApplicantID',
+  vendors: 'vendorID',
+};
+
+const STATE_NAMES: Readonly<Record<ContactTypeKey, string>> = {
+  tenants: 'a tenant exists',
+  landlords: 'a landlord exists',
+  lettingsApplicants: 'a lettings applicant exists',
+  salesApplicants: 'a sales applicant exists',
+  vendors: 'a vendor exists',
+};
+
+/** How far a state looks for a record that already has the wanted consent before making one. */
+const SEARCH_LIMIT = 10_000;
+
+function optionalBoolean(params: StateParams, name: string): boolean | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean')
+    throw invalidRequest([{ name: `params.${name}`, in: 'body', reason: 'must be true or false' }]);
+  return value;
+}
+
+function optionalString(params: StateParams, name: string): string | undefined {
+  const value = params[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string')
+    throw invalidRequest([{ name: `params.${name}`, in: 'body', reason: 'must be a string' }]);
+  return value;
+}
+
+/** A record of `type` (in a branch, with a consent) that exists now, overriding consent if none has it. */
+function contactState(type: ContactTypeKey): ProviderState {
+  return {
+    description: `A ${CONTACT_TYPES[type].name}; with params.consent it has (or lacks) Third Party Marketing consent.`,
+    params: { consent: 'boolean (optional)', branchID: 'branch OID (optional)', shortName: 'agency (optional)' },
+    setUp(state, agency, params) {
+      const consent = optionalBoolean(params, 'consent');
+      const branchId = optionalString(params, 'branchID');
+      let start = 0;
+      let end = agency.data.count(type);
+      if (branchId !== undefined) {
+        const decoded = parseObjectId(branchId);
+        if (decoded?.kind !== 'branch' || decoded.index >= agency.data.settings.branches) {
+          throw invalidRequest([{ name: 'params.branchID', in: 'body', reason: `no branch has the ID ${branchId}` }]);
+        }
+        ({ start, end } = agency.data.layout.rangeOf(type, decoded.index));
+      }
+      if (start >= end)
+        throw invalidRequest([{ name: 'params', in: 'body', reason: `the data set has no ${type} there` }]);
+      let index = start;
+      if (consent !== undefined) {
+        const limit = Math.min(end, start + SEARCH_LIMIT);
+        while (index < limit && agency.isConsented(type, index) !== consent) index++;
+        if (index === limit) {
+          index = start;
+          state.overrides.set(agency.shortName, agency.data.links.personOf(type, index), consent, state.clock.day());
+          state.persist();
+        }
+      }
+      const person = agency.data.links.personOf(type, index);
+      return {
+        [ID_NAMES[type]]: formatObjectId(CONTACT_TYPES[type].oidPrefix, index),
+        personID: formatObjectId(PERSON_PREFIX, person),
+        branchID: agency.data.branchId(agency.data.layout.branchOf(type, index)),
+      };
+    },
+  };
+}
+
+/** A value that fits a definition, for states that do not name one. */
+function sampleValue(definition: CustomFieldDefinition): CustomFieldScalar {
+  const samples: Record<CustomFieldDefinition['DataType'], CustomFieldScalar> = {
+    Text: 'set by provider state',
+    Number: 1,
+    Date: '2026-01-01',
+    Boolean: true,
+    List: definition.Options?.[0] ?? '',
+  };
+  return samples[definition.DataType];
+}
+
+const STATES: Readonly<Record<string, ProviderState>> = {
+  'a branch exists': {
+    description: 'The first branch of the agency.',
+    params: { shortName: 'agency (optional)' },
+    setUp: (_state, agency) => ({ branchID: agency.data.branchId(0) }),
+  },
+  ...Object.fromEntries(CONTACT_TYPE_KEYS.map((type) => [STATE_NAMES[type], contactState(type)])),
+  'a person with several roles exists': {
+    description: 'A person who holds two or more contact roles (needs --multi-role-share above 0).',
+    params: { shortName: 'agency (optional)' },
+    setUp(_state, agency) {
+      const links = agency.data.links;
+      for (let person = links.personCount - links.linkedPeople; person < links.personCount; person++) {
+        const roles = agency.data.personRoles(person);
+        if (roles && roles.length > 1) return { personID: formatObjectId(PERSON_PREFIX, person), roles };
+      }
+      throw invalidRequest([
+        {
+          name: 'state',
+          in: 'body',
+          reason: 'no person holds several roles; start the mock with --multi-role-share above 0',
+        },
+      ]);
+    },
+  },
+  'a custom field value is set': {
+    description: 'A custom field with a stored value; defaults to the first tenant and its first field.',
+    params: {
+      objectID: 'contact or branch OID (optional)',
+      fieldID: 'field ID (optional)',
+      value: 'value (optional)',
+      shortName: 'agency (optional)',
+    },
+    setUp(state, agency, params) {
+      const objectId = optionalString(params, 'objectID') ?? formatObjectId(CONTACT_TYPES.tenants.oidPrefix, 0);
+      const decoded = parseObjectId(objectId);
+      const kind =
+        decoded?.kind === 'branch' ? 'branch' : decoded && decoded.kind !== 'person' ? decoded.kind : undefined;
+      if (!kind)
+        throw invalidRequest([
+          { name: 'params.objectID', in: 'body', reason: `${objectId} is not a contact or branch OID` },
+        ]);
+      const definitions = agency.data.customFieldDefinitions(kind);
+      const fieldId = optionalString(params, 'fieldID') ?? definitions[0]?.FieldID;
+      const definition = definitions.find((field) => field.FieldID === fieldId);
+      if (!definition)
+        throw invalidRequest([
+          { name: 'params.fieldID', in: 'body', reason: `${objectId} has no custom field ${String(fieldId)}` },
+        ]);
+      const value = (params.value ?? sampleValue(definition)) as CustomFieldScalar;
+      const problem = customFieldValueProblem(definition, value);
+      if (problem) throw invalidRequest([{ name: 'params.value', in: 'body', reason: problem }]);
+      state.customFields.set(agency.shortName, objectId, definition.FieldID, value);
+      state.persist();
+      return { objectID: objectId, fieldID: definition.FieldID, value };
+    },
+  },
+  'no record has the ID': {
+    description: 'IDs that no record, person or object of the agency has (for 404 interactions).',
+    params: { shortName: 'agency (optional)' },
+    setUp(_state, agency) {
+      const unknown = (type: ContactTypeKey): string =>
+        formatObjectId(CONTACT_TYPES[type].oidPrefix, agency.data.count(type));
+      return {
+        ...Object.fromEntries(CONTACT_TYPE_KEYS.map((type) => [ID_NAMES[type], unknown(type)])),
+        personID: formatObjectId(PERSON_PREFIX, agency.data.links.personCount),
+        objectID: unknown('tenants'),
+      };
+    },
+  },
+};
+
+export function describeProviderStates(): {
+  state: string;
+  description: string;
+  params: Readonly<Record<string, string>>;
+}[] {
+  return Object.entries(STATES).map(([state, definition]) => ({
+    state,
+    description: definition.description,
+    params: definition.params,
+  }));
+}
+
+/** Sets up a named state and returns the IDs, or a 400 listing the states it knows. */
+export function setUpProviderState(state: MockState, name: string, params: StateParams): Record<string, unknown> {
+  const definition = STATES[name];
+  if (!definition) {
+    throw new ProblemError(
+      'unknown-state',
+      `Unknown provider state "${name}". Known: ${Object.keys(STATES).join('; ')}.`,
+      [{ name: 'state', in: 'body', reason: `must be one of: ${Object.keys(STATES).join('; ')}` }],
+    );
+  }
+  const shortName = optionalString(params, 'shortName') ?? state.options.shortNames[0];
+  const agency = state.agencies.get(shortName as string);
+  if (!agency) throw new ProblemError('unknown-agency', `No agency has the short name "${String(shortName)}".`);
+  return definition.setUp(state, agency, params);
+}

@@ -1,0 +1,57 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import { ProblemError, type ProblemKind } from '../pipeline/problems.js';
+import { sendProblem } from './send-response.js';
+
+/** What Express and body-parser attach to the client errors they throw (http-errors). */
+interface HttpishError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  message?: string;
+}
+
+const KIND_OF_STATUS: Readonly<Record<number, ProblemKind>> = {
+  400: 'malformed-request',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+};
+
+/** Turns a body-parser or router error about the client's request into the catalogue's problem. */
+function clientProblem(error: HttpishError): ProblemError | undefined {
+  if (error.type === 'entity.parse.failed') {
+    return new ProblemError('malformed-body', `The body could not be parsed as JSON: ${error.message ?? ''}`.trim());
+  }
+  if (error.type === 'entity.too.large') {
+    return new ProblemError('payload-too-large', 'The body is larger than the 16 KB this route accepts.');
+  }
+  const status = error.status ?? error.statusCode;
+  const kind = status === undefined ? undefined : KIND_OF_STATUS[status];
+  // Other client errors (a charset or encoding the parser does not read, a bad %-escape in the
+  // path) keep their status class rather than becoming a 500.
+  if (kind) return new ProblemError(kind, error.message ?? 'The request could not be read.');
+  if (status !== undefined && status >= 400 && status < 500)
+    return new ProblemError('malformed-request', error.message ?? 'The request could not be read.');
+  return undefined;
+}
+
+/** Every error becomes a problem+json response; only true surprises are a 500, and they are logged. */
+export function errorHandler(logger: Logger) {
+  return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    if (error instanceof ProblemError) {
+      sendProblem(response, error);
+      return;
+    }
+    const problem = clientProblem(error as HttpishError);
+    if (problem) {
+      sendProblem(response, problem);
+      return;
+    }
+    logger.error({ err: error }, 'unexpected error');
+    sendProblem(response, new ProblemError('internal-error', 'The mock failed unexpectedly; see its log.'));
+  };
+}

@@ -1,0 +1,87 @@
+import { buildFakerPools } from '../../fixtures/records/faker-pools.js';
+import { formatObjectId, parseObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
+import { Agency, redactionPlans } from './agency.js';
+import { FaultPlan } from '../behaviours/faults.js';
+import { RateLimiter } from '../behaviours/rate-limiter.js';
+import { RequestJournal } from './request-journal.js';
+import { SimulatedClock, type Elapsed } from '../behaviours/simulated-clock.js';
+import { ConsentOverrides } from '../consent/consent-overrides.js';
+import type { OpenApiDocument } from '../contract/contract.js';
+import { InMemoryCustomFieldStore } from './custom-field-store.js';
+import type { MockOptions } from '../options/mock-options.js';
+import { ResponseCache } from './response-cache.js';
+import { StateFile } from './state-file.js';
+
+/**
+ * Everything the mock holds while it runs, in one place, so `reset()` and the durable state
+ * file cannot miss a piece.
+ */
+export class MockState {
+  readonly clock: SimulatedClock;
+  readonly overrides = new ConsentOverrides();
+  readonly customFields = new InMemoryCustomFieldStore();
+  readonly cache: ResponseCache;
+  readonly journal: RequestJournal;
+  readonly limiter: RateLimiter | undefined;
+  readonly faults: FaultPlan;
+  readonly agencies: ReadonlyMap<string, Agency>;
+  private readonly stateFile: StateFile | undefined;
+
+  constructor(
+    readonly options: MockOptions,
+    document: OpenApiDocument,
+    elapsed?: Elapsed,
+  ) {
+    this.clock = new SimulatedClock({ start: options.clock, frozen: options.clockFrozen }, elapsed);
+    this.cache = new ResponseCache(options.responseCacheMb * 1024 * 1024);
+    this.journal = new RequestJournal(options.journalSize);
+    this.limiter = options.rateLimit
+      ? new RateLimiter({ ...options.rateLimit, blockAfter: options.blockAfter, blockForMs: options.blockForMs })
+      : undefined;
+    this.faults = new FaultPlan(options.seed, options.latency, options.errorRate);
+    const pools = buildFakerPools(options.seed);
+    const plans = redactionPlans(document);
+    const live = { clock: this.clock, overrides: this.overrides };
+    this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, plans, live)]));
+    this.stateFile = options.stateFile === undefined ? undefined : new StateFile(options.stateFile);
+    this.restore();
+  }
+
+  /** Loads the durable state file, if any; a corrupt one throws (start-up stops). */
+  private restore(): void {
+    if (!this.stateFile) return;
+    const saved = this.stateFile.load();
+    for (const { agency, objectId, fieldId, value } of saved.customFieldValues) {
+      this.customFields.set(agency, objectId, fieldId, value);
+    }
+    for (const { agency, personId, consented, day } of saved.consentOverrides) {
+      const decoded = parseObjectId(personId);
+      if (decoded?.kind === 'person') this.overrides.set(agency, decoded.index, consented, day ?? 0);
+    }
+  }
+
+  /** Writes custom field values and consent overrides to the state file before a change is acknowledged. */
+  persist(): void {
+    this.stateFile?.save({
+      version: 1,
+      customFieldValues: this.customFields.entries(),
+      consentOverrides: this.overrides.entries().map(({ agency, person, consented }) => ({
+        agency,
+        personId: formatObjectId(PERSON_PREFIX, person),
+        consented,
+      })),
+    });
+  }
+
+  /** Back to the state of a fresh start: values, overrides, journal, limits, faults and clock. */
+  reset(): void {
+    this.customFields.clear();
+    this.overrides.clear();
+    this.cache.invalidate();
+    this.journal.clear();
+    this.limiter?.reset();
+    this.faults.reset();
+    this.clock.reset();
+    this.persist();
+  }
+}
