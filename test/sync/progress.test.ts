@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { etaSeconds, lineProgress } from '../../tools/sync/terminal-progress.js';
+import { lineProgress } from '../../tools/sync/sync-progress.js';
+import { etaSeconds } from '../../tools/sync/terminal-progress.js';
 import { parseRateLimit } from '../../tools/sync/rate-limit-text.js';
 
 const AGENTOS = { requests: 50, windowMs: 60_000 };

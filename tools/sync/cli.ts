@@ -2,9 +2,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createContactsClient } from '../../src/create-contacts-client.js';
 import { isApiError } from '../../src/errors.js';
 import { parseRateLimit } from './rate-limit-text.js';
-import { SqliteStore, type PersonRolesMode } from './sqlite-store.js';
+import type { PersonRolesMode } from './sqlite-store.js';
+import { importWithOptional, MissingDependencyError } from '../optional-dependency.js';
 import { runSync } from './sync-run.js';
-import { lineProgress, terminalProgress } from './terminal-progress.js';
+import { lineProgress, type SyncProgress } from './sync-progress.js';
+import type { RateLimit } from '../../src/client-options.js';
 
 interface SyncFlags {
   baseUrl: string;
@@ -68,6 +70,23 @@ function buildSyncCommand(): Command {
     });
 }
 
+/** The progress bar needs cli-progress; without it the plain log lines do, with a hint once. */
+async function terminalProgressOrLines(rateLimit: RateLimit, slotsInUse: () => number): Promise<SyncProgress> {
+  try {
+    const { terminalProgress } = await importWithOptional(
+      () => import('./terminal-progress.js'),
+      'cli-progress',
+      'the progress bar',
+      '3',
+    );
+    return terminalProgress({ rateLimit, slotsInUse });
+  } catch (error) {
+    if (!(error instanceof MissingDependencyError)) throw error;
+    process.stderr.write(`note: ${error.message}; showing plain progress lines\n`);
+    return lineProgress();
+  }
+}
+
 async function sync(flags: SyncFlags): Promise<number> {
   const rateLimit = parseRateLimit(flags.rateLimit) as NonNullable<ReturnType<typeof parseRateLimit>>;
   const client = createContactsClient({
@@ -77,9 +96,22 @@ async function sync(flags: SyncFlags): Promise<number> {
     integrator: flags.integrator,
     rateLimit,
   });
+  let SqliteStore;
+  try {
+    ({ SqliteStore } = await importWithOptional(
+      () => import('./sqlite-store.js'),
+      'better-sqlite3',
+      'agentos-contacts sync',
+      '12',
+    ));
+  } catch (error) {
+    if (!(error instanceof MissingDependencyError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    return 2;
+  }
   const progress =
     flags.progress && process.stderr.isTTY
-      ? terminalProgress({ rateLimit, slotsInUse: () => client.limiter.status().inUse })
+      ? await terminalProgressOrLines(rateLimit, () => client.limiter.status().inUse)
       : lineProgress();
   const store = new SqliteStore(flags.db);
   // Ctrl-C stops between requests; every page already written is whole, with its cursor.

@@ -15,3 +15,22 @@ export const silentProgress: SyncProgress = {
   log: () => undefined,
   stop: () => undefined,
 };
+
+/** Plain lines for logs and CI: one per page, none per person (a count every 100). */
+export function lineProgress(
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): SyncProgress {
+  let done = 0;
+  let total = 0;
+  return {
+    plan: (requests) => {
+      total = requests;
+    },
+    advance: (step) => {
+      done += 1;
+      if (!step.startsWith('person roles') || done % 100 === 0 || done === total) write(`[${done}/${total}] ${step}`);
+    },
+    log: write,
+    stop: () => undefined,
+  };
+}
