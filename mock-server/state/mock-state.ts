@@ -65,10 +65,13 @@ export class MockState {
     this.stateFile?.save({
       version: 1,
       customFieldValues: this.customFields.entries(),
-      consentOverrides: this.overrides.entries().map(({ agency, person, consented }) => ({
+      // The day dates the consent (ConsentDetails.DateGiven, the ETag): without it a restart
+      // would re-date every override to day 0 and a syncing client would see a change.
+      consentOverrides: this.overrides.entries().map(({ agency, person, consented, day }) => ({
         agency,
         personId: formatObjectId(PERSON_PREFIX, person),
         consented,
+        day,
       })),
     });
   }
