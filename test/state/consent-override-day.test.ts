@@ -34,7 +34,10 @@ async function firstTenant(mock: MockServer, consented: boolean): Promise<Tenant
 }
 
 async function tenantById(mock: MockServer, oid: string): Promise<Tenant> {
-  const response = await request(mock.app).get(`/v4/contacts/demo/tenants/${oid}`).query({ integrator: INTEGRATOR }).set(KEY);
+  const response = await request(mock.app)
+    .get(`/v4/contacts/demo/tenants/${oid}`)
+    .query({ integrator: INTEGRATOR })
+    .set(KEY);
   expect(response.status).toBe(200);
   return response.body as Tenant;
 }
