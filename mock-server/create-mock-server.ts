@@ -88,7 +88,7 @@ export async function createMockServer(
     if (!handler) throw new Error(`no handler for operation ${operation.operationId}`);
     app[operation.method as 'get' | 'post'](
       expressPath(operation.path),
-      ...v4Route(operation, handler, routeDependencies),
+      v4Route(operation, handler, routeDependencies),
     );
   }
 
