@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenOnLoopback } from '../../mock-server/http/listen-on-loopback.js';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createMockServer, type MockDependencies } from '../../mock-server/create-mock-server.js';
@@ -78,11 +77,8 @@ export async function startBehaviourMock(
   dependencies: MockDependencies = {},
 ): Promise<BehaviourClient> {
   const mock = await createMockServer({ quiet: true, ...input }, dependencies);
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const baseUrl = listeningUrl;
   const defaultKey = (mock.options.apiKeys[0] ?? DEFAULT_TEST_KEY).split(':')[0] as string;
   const adminToken = mock.options.adminToken;
 

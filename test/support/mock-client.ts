@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenOnLoopback } from '../../mock-server/http/listen-on-loopback.js';
 import request from 'supertest';
 import { expect } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
@@ -70,11 +69,8 @@ export function rawText(response: request.Response, callback: (error: Error | nu
  */
 export async function startMock(input: MockOptionsInput = {}): Promise<MockClient> {
   const mock = await createMockServer({ quiet: true, ...input });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const baseUrl = listeningUrl;
   // A configured key may carry its tiers (`KEY:contacts`); the key sent is the part before them.
   const defaultKey = mock.options.apiKeys[0]?.split(':')[0] ?? DEFAULT_TEST_KEY;
 
