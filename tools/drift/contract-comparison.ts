@@ -135,6 +135,7 @@ function compareProperties(
   const findings: Finding[] = [];
   const prefix = context.path ? `${context.path}.` : '';
   const missing: string[] = [];
+  const unobserved: string[] = [];
   for (const [name, property] of view.properties) {
     const present = shape.properties[name]?.present ?? 0;
     const where = `${prefix}${name}`;
@@ -158,14 +159,7 @@ function compareProperties(
           : undefined,
       });
     } else if (present === 0) {
-      findings.push({
-        ...base,
-        path: where,
-        label: property.label,
-        severity: 'info',
-        category: 'unobserved-property',
-        message: `${where} (optional) was in none of ${shape.objects} answers.`,
-      });
+      unobserved.push(name);
     }
     const inner = shape.properties[name];
     if (inner && inner.present > 0) {
@@ -174,6 +168,15 @@ function compareProperties(
         ...compareShape(walker, innerView, inner.shape, { ...context, path: where, label: property.label }),
       );
     }
+  }
+  if (unobserved.length > 0) {
+    findings.push({
+      ...base,
+      path: context.path || '(body)',
+      severity: 'info',
+      category: 'unobserved-property',
+      message: `optional, in none of ${shape.objects} answers: ${unobserved.map((name) => `${prefix}${name}`).join(', ')}.`,
+    });
   }
   for (const [name, entry] of Object.entries(shape.properties)) {
     if (view.properties.has(name)) continue;

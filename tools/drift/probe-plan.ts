@@ -72,6 +72,12 @@ export function fillParameters(
   const params: Record<string, string> = {};
   const names = new Set(operation.parameters.map((parameter) => parameter.name));
   let roles: number | undefined;
+  const firstId = pathParameters(operation).find(
+    (parameter) =>
+      parameter.name !== model.agencyParameter &&
+      operation.paging?.offset !== parameter &&
+      operation.paging?.count !== parameter,
+  );
   for (const parameter of pathParameters(operation)) {
     if (params[parameter.name] !== undefined) continue;
     if (parameter.name === model.agencyParameter) params[parameter.name] = settings.shortName;
@@ -89,8 +95,14 @@ export function fillParameters(
       }
       const shared = pool.mostShared(parameter.name);
       const sibling = siblingList(model, operation);
-      const value =
-        shared?.value ?? (sibling ? pool.identifierFrom(sibling.operationId) : undefined) ?? pool.anyIdentifier();
+      // A record route takes an ID its own list answered; a route about "any object" (custom
+      // fields) takes any record's, but only for the object it is about (its first ID).
+      const fallback = sibling
+        ? pool.identifierFrom(sibling.operationId)
+        : firstId === parameter
+          ? pool.anyIdentifier()
+          : undefined;
+      const value = shared?.value ?? fallback;
       if (value === undefined) return { missing: parameter.name };
       if (shared) roles = shared.operations;
       params[parameter.name] = value;
