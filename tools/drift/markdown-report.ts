@@ -35,11 +35,13 @@ function probeTable(probes: readonly ProbeRecord[]): string[] {
   return lines;
 }
 
-function findingTable(findings: readonly Finding[]): string[] {
+function findingTable(findings: readonly Finding[], withOperation = false): string[] {
   if (findings.length === 0) return ['No difference.'];
   const lines = ['| severity | where | finding | contract label |', '|---|---|---|---|'];
   for (const finding of findings) {
-    const where = [finding.schema, finding.path].filter(Boolean).join(' ');
+    const where = [withOperation ? finding.operation : undefined, finding.schema, finding.path]
+      .filter(Boolean)
+      .join(' ');
     lines.push(`| ${finding.severity} | ${cell(where)} | ${cell(finding.message)} | ${cell(labelText(finding))} |`);
   }
   return lines;
@@ -70,7 +72,7 @@ export function markdownReport(report: DriftReport): string {
       '',
       `${report.providerContract.source}: ${report.providerContract.title} ${report.providerContract.version}.`,
       '',
-      ...findingTable(providerDocument),
+      ...findingTable(providerDocument, true),
       '',
     );
   }
