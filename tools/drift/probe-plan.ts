@@ -119,9 +119,11 @@ export function positiveProbe(
 ): PlannedProbe {
   const description = operation.paging
     ? `a page of ${params[operation.paging.count.name]}`
-    : roles && roles > 1
-      ? `found by discovery, seen in ${roles} lists`
-      : 'found by discovery';
+    : operation.method !== 'get'
+      ? 'the value read, written back unchanged'
+      : roles && roles > 1
+        ? `found by discovery, seen in ${roles} lists`
+        : 'found by discovery';
   return {
     kind: operation.method === 'get' ? (operation.paging ? 'page' : 'record') : 'write',
     operation,
