@@ -125,6 +125,39 @@ export function compareShape(walker: SchemaWalker, view: SchemaView, shape: Shap
   return findings;
 }
 
+/**
+ * Which provider-only property may be a contract property under a new name: same JSON type,
+ * and a name containing the old one (or the reverse) first. Each is paired at most once.
+ */
+function pairRenames(
+  walker: SchemaWalker,
+  view: SchemaView,
+  missing: readonly string[],
+  extras: ReadonlyArray<readonly [string, { shape: Shape }]>,
+): Map<string, string> {
+  const candidates: Array<{ extra: string; from: string; score: number }> = [];
+  for (const [extra, entry] of extras) {
+    const type = dominantType(entry.shape);
+    for (const from of missing) {
+      const property = view.properties.get(from);
+      if (!property || type === undefined || !typeFits(type, walker.view(property.written, property.segments).types))
+        continue;
+      const similar =
+        extra.toLowerCase().includes(from.toLowerCase()) || from.toLowerCase().includes(extra.toLowerCase());
+      candidates.push({ extra, from, score: similar ? 2 : 1 });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const pairs = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const candidate of candidates) {
+    if (pairs.has(candidate.extra) || taken.has(candidate.from)) continue;
+    pairs.set(candidate.extra, candidate.from);
+    taken.add(candidate.from);
+  }
+  return pairs;
+}
+
 function compareProperties(
   walker: SchemaWalker,
   view: SchemaView,
@@ -165,7 +198,12 @@ function compareProperties(
     if (inner && inner.present > 0) {
       const innerView = walker.view(property.written, property.segments);
       findings.push(
-        ...compareShape(walker, innerView, inner.shape, { ...context, path: where, label: property.label }),
+        ...compareShape(walker, innerView, inner.shape, {
+          ...context,
+          schema: view.name ?? context.schema,
+          path: where,
+          label: property.label,
+        }),
       );
     }
   }
@@ -178,14 +216,11 @@ function compareProperties(
       message: `optional, in none of ${shape.objects} answers: ${unobserved.map((name) => `${prefix}${name}`).join(', ')}.`,
     });
   }
-  for (const [name, entry] of Object.entries(shape.properties)) {
-    if (view.properties.has(name)) continue;
+  const extras = Object.entries(shape.properties).filter(([name]) => !view.properties.has(name));
+  const renames = pairRenames(walker, view, missing, extras);
+  for (const [name, entry] of extras) {
     const where = `${prefix}${name}`;
-    const type = dominantType(entry.shape);
-    const renamedFrom = missing.find((candidate) => {
-      const expected = walker.view(view.properties.get(candidate)?.written, view.properties.get(candidate)?.segments);
-      return type !== undefined && typeFits(type, expected.types);
-    });
+    const renamedFrom = renames.get(name);
     const formats = formatsSeen(entry.shape);
     findings.push({
       ...base,

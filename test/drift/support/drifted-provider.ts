@@ -45,6 +45,7 @@ export function driftPlan(): DriftPlan {
     renamed: { from, to: `Tenancy${from}` },
     dropped: pick('required boolean', ({ name, node }) => required.has(name) && node.type === 'boolean', true),
     retyped: pick('number', ({ node }) => node.type === 'number'),
+    // The last required date of the record's own fields (the shared ones come first).
     dated: pick('required date', ({ name, node }) => required.has(name) && /^date/.test(String(node.format)), true),
     added: 'LoyaltyTier',
   };
