@@ -40,12 +40,12 @@ export class AnswerObserver {
     const contractArray = view.types.has('array');
     if (!contractArray && !data) return { key: operation.operationId, guide: whole, value: body };
     if (Array.isArray(body)) {
-      this.evidence.unpaged.array += 1;
+      this.evidence.unpaged.array.add(operation.operationId);
       if (contractArray) return { key: operation.operationId, guide: whole, value: body };
       return { key: `${operation.operationId}[]`, guide: Guide.ofProperty(walker, data!, false), value: body };
     }
     if (isObject(body) && Array.isArray(body[envelope.dataKey])) {
-      this.evidence.unpaged.envelope += 1;
+      this.evidence.unpaged.envelope.add(operation.operationId);
       if (!contractArray) return { key: operation.operationId, guide: whole, value: body };
       return { key: `${operation.operationId}.${envelope.dataKey}`, guide: whole, value: body[envelope.dataKey] };
     }

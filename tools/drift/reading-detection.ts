@@ -13,7 +13,8 @@ export interface ReadingEvidence {
   dateOffset: number;
   dateLocal: number;
   errorStyles: Record<ErrorStyle, number>;
-  unpaged: { array: number; envelope: number };
+  /** Operations whose unpaged list came back as a bare array, or in the envelope. */
+  unpaged: { array: Set<string>; envelope: Set<string> };
   limited: { withRetryAfter: number; without: number };
   overMax?: 'reject' | 'clamp' | 'no-cap';
 }
@@ -25,7 +26,7 @@ export function emptyEvidence(): ReadingEvidence {
     dateOffset: 0,
     dateLocal: 0,
     errorStyles: { agentos: 0, problem: 0, other: 0 },
-    unpaged: { array: 0, envelope: 0 },
+    unpaged: { array: new Set(), envelope: new Set() },
     limited: { withRetryAfter: 0, without: 0 },
   };
 }
@@ -98,10 +99,12 @@ export function detectReadings(evidence: ReadingEvidence): Reading[] {
     value: errorStyle,
     evidence: `error bodies: ${evidence.errorStyles.agentos} {"Message"}, ${evidence.errorStyles.problem} problem+json, ${evidence.errorStyles.other} other`,
   });
+  // One bare array is enough: a provider that wraps some lists still answers others unwrapped.
+  const { array, envelope } = evidence.unpaged;
   readings.push({
     switch: '--unpaged',
-    value: pick(evidence.unpaged),
-    evidence: `unpaged lists: ${evidence.unpaged.array} bare arrays, ${evidence.unpaged.envelope} envelopes`,
+    value: array.size > 0 ? 'array' : envelope.size > 0 ? 'envelope' : undefined,
+    evidence: `unpaged lists: bare arrays from ${[...array].join(', ') || 'none'}; envelopes from ${[...envelope].join(', ') || 'none'}`,
   });
   readings.push({
     switch: '--dates',
