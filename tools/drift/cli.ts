@@ -50,7 +50,7 @@ function rateLimitText(text: string): string {
 }
 
 function command(io: DriftIo): Command {
-  return new Command('drift')
+  return new Command('agentos-contacts drift')
     .description(
       "Measure where a provider (agentOS's sandbox) differs from this kit's contract, within its rate limit.",
     )
@@ -72,6 +72,10 @@ function command(io: DriftIo): Command {
     .option('--write-overlay <file>', 'write an OpenAPI Overlay 1.0 that brings the contract to what was observed')
     .option('--allow-writes', 'also probe the write route (writes back the value it read)', false)
     .option('--no-progress', 'no progress line, even on a terminal')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no drift, 1 drift, 2 unusable input, 3 incomplete (budget, 429 or 403 stopped some probes).\n',
+    )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .allowExcessArguments(false);
