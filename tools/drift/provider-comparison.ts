@@ -21,6 +21,9 @@ function commonPrefix(paths: readonly string[]): string {
   return prefix.replace(/\{[^}]*$/, '').toLowerCase();
 }
 
+/** integer and number are one JSON type for comparing documents (generators differ on it). */
+const numeric = (text: string): string => text.replace('integer', 'number');
+
 const types = (view: SchemaView): string =>
   [...view.types]
     .filter((type) => type !== 'null')
@@ -41,7 +44,6 @@ function compareSchemas(
   const where = path || '(body)';
   const ourTypes = types(ours.view);
   const theirTypes = types(theirs.view);
-  const numeric = (text: string): string => text.replace('integer', 'number');
   if (ourTypes && theirTypes && numeric(ourTypes) !== numeric(theirTypes)) {
     findings.push({
       ...base,
@@ -124,6 +126,19 @@ function compareParameters(ours: OperationView, theirs: ProviderOperation): Find
         severity: 'error',
         path: parameter.name,
         message: `${parameter.in} parameter ${parameter.name} is in our contract, not in the provider's document.`,
+      });
+    } else if (
+      other.type &&
+      parameter.schema.type &&
+      numeric(String(other.type)) !== numeric(String(parameter.schema.type))
+    ) {
+      findings.push({
+        ...base,
+        severity: 'warning',
+        path: parameter.name,
+        message: `${parameter.name} is ${String(parameter.schema.type)} here, ${other.type} in the provider's document.`,
+        expected: String(parameter.schema.type),
+        observed: other.type,
       });
     } else if (other.required !== parameter.required) {
       findings.push({
