@@ -86,3 +86,19 @@ describe('agentos-contacts drift: the budget and unusable input', () => {
     expect(run.stderr).toContain('drift needs --base-url / AGENTOS_BASE_URL, --api-key / AGENTOS_API_KEY');
   });
 });
+
+describe('agentos-contacts drift against a mock of the default size', () => {
+  it('finds a record of every type, however many IDs the earlier pages held', async () => {
+    const large = await startProvider({
+      counts: { tenants: 5000, landlords: 2000, lettingsApplicants: 3000, salesApplicants: 1500, vendors: 1000 },
+      branches: 6,
+    });
+    try {
+      const run = await drift(['--base-url', large.baseUrl, '--rate-limit', '100/1s']);
+      expect(run.stdout).not.toContain('no answer so far gave a value');
+      expect(run.code).toBe(0);
+    } finally {
+      await large.close();
+    }
+  });
+});

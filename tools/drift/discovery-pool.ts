@@ -13,10 +13,12 @@ export interface PoolEntry {
 
 const ID_NAME = /id$/i;
 const IDENTIFIER_NAME = /^o?id$/i;
-const MAX_PER_KEY = 500;
+/** Bounds memory per route, so one large page cannot crowd out the IDs of the routes after it. */
+const MAX_PER_KEY_AND_OPERATION = 200;
 
 export class DiscoveryPool {
   private readonly entries = new Map<string, PoolEntry[]>();
+  private readonly counts = new Map<string, number>();
 
   /** Collects IDs from a record, a list of records or an envelope (one level of nesting). */
   collect(
@@ -36,11 +38,15 @@ export class DiscoveryPool {
         const child = at?.child(name);
         if (child?.personal) continue;
         if (typeof inner === 'string' && inner !== '' && ID_NAME.test(name)) {
-          const list = this.entries.get(name.toLowerCase()) ?? [];
-          if (list.length < MAX_PER_KEY) {
+          const key = name.toLowerCase();
+          const list = this.entries.get(key) ?? [];
+          const counted = `${key} ${operationId}`;
+          const count = this.counts.get(counted) ?? 0;
+          if (count < MAX_PER_KEY_AND_OPERATION) {
             list.push({ value: inner, operationId, params, identifier: IDENTIFIER_NAME.test(name) });
+            this.counts.set(counted, count + 1);
           }
-          this.entries.set(name.toLowerCase(), list);
+          this.entries.set(key, list);
         } else if (typeof inner === 'object') visit(inner, child, depth + 1);
       }
     };
