@@ -102,3 +102,33 @@ describe('agentos-contacts drift against a mock of the default size', () => {
     }
   });
 });
+
+describe('agentos-contacts drift meets a block', () => {
+  it('sends nothing after a 403 block, names what it did not probe, and exits 3', async () => {
+    // blockAfter 0: the first request over the limit is answered 403, as a load balancer would.
+    const blocking = await startProvider({ rateLimit: { requests: 6, windowMs: 2000 }, blockAfter: 0 });
+    const dir = tempDir();
+    try {
+      const run = await drift([
+        '--base-url',
+        blocking.baseUrl,
+        '--rate-limit',
+        '20/2s',
+        '--json',
+        dir.file('blocked.json'),
+      ]);
+      const report = JSON.parse(dir.read('blocked.json')) as JsonReport;
+      expect(report.details.budget.blocked).toBe(1);
+      const journal = await blocking.journal();
+      expect(journal.at(-1)?.status).toBe(403);
+      expect(journal.filter((entry) => entry.status === 403)).toHaveLength(1);
+      expect(
+        report.checks.filter((check) => check.detail === 'not sent: the provider blocked the key (403)').length,
+      ).toBeGreaterThan(5);
+      expect(run.code).toBe(3);
+    } finally {
+      await blocking.close();
+      dir.remove();
+    }
+  });
+});

@@ -31,6 +31,15 @@ export interface DriftSettings extends PlanSettings {
   readonly toolVersion: string;
 }
 
+/** The base URL as reports show it: no user, password or query (where a key could hide). */
+export function displayUrl(text: string): string {
+  const url = new URL(text);
+  url.username = '';
+  url.password = '';
+  url.search = '';
+  return url.toString().replace(/\/$/, '');
+}
+
 /** Input that made the run impossible (exit 2), as opposed to drift. */
 export class UnusableInputError extends Error {}
 
@@ -75,7 +84,7 @@ export async function runDrift(
     const answer = await session.run(probe);
     if (!answer) {
       if (firstAnswer && session.records.at(-1)?.status === 'fail') {
-        throw new UnusableInputError(`cannot reach ${settings.baseUrl}: ${session.records.at(-1)?.reason}`);
+        throw new UnusableInputError(`cannot reach ${displayUrl(settings.baseUrl)}: ${session.records.at(-1)?.reason}`);
       }
       return undefined;
     }
@@ -152,7 +161,7 @@ export async function runDrift(
     tool: 'drift',
     toolVersion: settings.toolVersion,
     generatedAt: new Date().toISOString(),
-    target: { baseUrl: settings.baseUrl, shortName: settings.shortName },
+    target: { baseUrl: displayUrl(settings.baseUrl), shortName: settings.shortName },
     contract: { title: model.title, version: model.version },
     outcome: drift ? 'drift' : session.incomplete ? 'incomplete' : 'no-drift',
     exitCode,
