@@ -6,7 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { contractsDirectory } from '../../mock-server/contract/contract.js';
 import { parseRateLimit } from '../sync/rate-limit-text.js';
 import { buildContractModel, defaultContractPath, readDocument } from './contract-model.js';
-import { runDrift, UnusableInputError } from './drift-run.js';
+import { runDrift } from './drift-run.js';
+import { UnusableInputError } from './unusable-input-error.js';
 import { jsonReport } from './json-report.js';
 import { junitReport } from './junit-report.js';
 import { markdownReport } from './markdown-report.js';

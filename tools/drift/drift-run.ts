@@ -19,6 +19,7 @@ import type { ProgressSink } from './progress-line.js';
 import { detectReadings, suggestedFlags } from './reading-detection.js';
 import { isDrift, type DriftReport, type Finding } from './report-model.js';
 import { RequestBudget } from './request-budget.js';
+import { UnusableInputError } from './unusable-input-error.js';
 
 export interface DriftSettings extends PlanSettings {
   readonly baseUrl: string;
@@ -39,9 +40,6 @@ export function displayUrl(text: string): string {
   url.search = '';
   return url.toString().replace(/\/$/, '');
 }
-
-/** Input that made the run impossible (exit 2), as opposed to drift. */
-export class UnusableInputError extends Error {}
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 

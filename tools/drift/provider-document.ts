@@ -2,7 +2,7 @@
 // file or a URL, read into the same operation list our contract gives.
 import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { UnusableInputError } from './drift-run.js';
+import { UnusableInputError } from './unusable-input-error.js';
 import { SchemaWalker, type Json } from './schema-view.js';
 
 export interface ProviderOperation {
