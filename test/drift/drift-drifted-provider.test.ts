@@ -96,7 +96,8 @@ describe('agentos-contacts drift against a provider that drifted', () => {
     )) {
       expect(candidate.label?.kind, candidate.path).toMatch(/^(x-kit-assumption|x-agentos-evidence|unlabelled)$/);
     }
-    expect(dir.read('drift.xml')).toContain(`missing-required-property: Tenant Data[].${plan.dropped}`);
+    const dropped = finding('missing-required-property', `Data[].${plan.dropped}`);
+    expect(dir.read('drift.xml')).toContain(`missing-required-property: ${dropped?.schema} Data[].${plan.dropped}`);
   });
 
   it('writes an overlay that brings the contract to what was observed: a second run finds no drift', async () => {
