@@ -70,7 +70,7 @@ describe('nothing sent while limited', () => {
     ]);
     const result = sentWhileLimitedCheck(journal, START, WINDOW);
     expect(result.summary).toMatch(/^2 request\(s\) sent within 2 s of a 429/);
-    expect(result.evidence[1]?.note).toBe('sent 0.009 s after the 429, inside the 2 s window');
+    expect(result.evidence[1]?.note).toBe('sent 0.009 s after the 429 was answered, inside the 2 s window');
   });
 
   it('is not exercised without a 429 or without a limit', () => {

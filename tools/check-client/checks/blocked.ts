@@ -1,4 +1,4 @@
-import { evidence, MAX_EVIDENCE, type CheckResult } from '../report.js';
+import { evidence, type CheckResult } from '../report.js';
 import type { TimedEntry } from './timed-entry.js';
 
 /** Graded: a 403 means agentOS's load balancer blocked the key for sending while limited. */
@@ -19,7 +19,7 @@ export function blockedCheck(entries: readonly TimedEntry[], origin: number): Ch
       'agentOS blocks a key that keeps sending after 429s; stop for one window after a 429.',
     evidence: [
       ...lead.map(({ entry }) => evidence(entry, origin, '429 before the block')),
-      ...blocked.slice(0, MAX_EVIDENCE).map(({ entry }) => evidence(entry, origin, 'blocked')),
+      ...blocked.slice(0, 3).map(({ entry }) => evidence(entry, origin, 'blocked')),
     ],
   };
 }

@@ -43,7 +43,7 @@ export function sentWhileLimitedCheck(
         evidence(
           other.entry,
           origin,
-          `sent ${after} s after the 429, inside the ${rateLimit.windowMs / 1000} s window`,
+          `sent ${after} s after the 429 was answered, inside the ${rateLimit.windowMs / 1000} s window`,
         ),
       );
     }
