@@ -164,6 +164,21 @@ describe('agentos-contacts check-client', () => {
     expect(result.out).toContain('The command sent no request to AGENTOS_BASE_URL');
   });
 
+  it('fails a command that only gets refusals: nothing was read', async () => {
+    const script =
+      "await fetch(process.env.AGENTOS_BASE_URL + '/v4/contacts/demo/tenants/0/10', { headers: { api_key: 'wrong' } })";
+    const result = await run([...MOCK_FLAGS, '--', process.execPath, '--input-type=module', '-e', script]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain("None of the command's 1 request(s) was answered 2xx (statuses: 401)");
+  });
+
+  it('reports a command that cannot start', async () => {
+    const result = await run([...MOCK_FLAGS, '--', join(dir, 'no-such-program')]);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('did not start');
+    expect(result.commandOutput).toContain('cannot start the command');
+  });
+
   it('stops a command that runs past --timeout', async () => {
     const result = await run([
       ...MOCK_FLAGS,

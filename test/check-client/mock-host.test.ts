@@ -19,7 +19,7 @@ describe("check-client's mock host", () => {
     { strip: true, retryAfter: 'no Retry-After' },
   ])('with stripRetryAfter $strip, a 429 carries $retryAfter', async ({ strip }) => {
     const host = await startMockHost(
-      { quiet: true, rateLimit: { requests: 1, windowMs: 60_000 }, apiKeys: [KEY] },
+      { quiet: true, port: 0, rateLimit: { requests: 1, windowMs: 60_000 }, apiKeys: [KEY] },
       { stripRetryAfter: strip, fail503Every: 0 },
     );
     try {
@@ -39,7 +39,10 @@ describe("check-client's mock host", () => {
   });
 
   it("answers 503 to every n-th of the command's requests through the mock's own pipeline, never the other client's", async () => {
-    const host = await startMockHost({ quiet: true, apiKeys: [KEY] }, { stripRetryAfter: false, fail503Every: 3 });
+    const host = await startMockHost(
+      { quiet: true, port: 0, apiKeys: [KEY] },
+      { stripRetryAfter: false, fail503Every: 3 },
+    );
     try {
       const page = '/v4/contacts/demo/tenants/0/1';
       const answers = await statuses(host.url, [page, `${page}?${ADVERSARY_MARK}=1`, page, page, page, page, page]);

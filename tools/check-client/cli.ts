@@ -111,8 +111,9 @@ function parseRun(flagArgs: readonly string[], command: readonly string[], io: C
   const mock: MockOptionsInput = {
     ...optionsFromFlags(flags),
     quiet: true,
-    port: 0,
-    host: '127.0.0.1',
+    // A free port on loopback unless the flags name one (a command with a fixed URL, say).
+    ...(defaulted('port') ? { port: 0 } : {}),
+    ...(defaulted('host') ? { host: '127.0.0.1' } : {}),
     ...(defaulted('profile') ? { profile: 'agentos' } : {}),
     // The whole run must fit: the journal's largest size (its slots cost 8 bytes each).
     ...(defaulted('journalSize') ? { journalSize: 1_000_000 } : {}),

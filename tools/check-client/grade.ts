@@ -29,10 +29,24 @@ export interface Grade {
 }
 
 function sentAnything(command: readonly TimedEntry[]): CheckResult {
-  const base = { id: 'sent-requests', title: 'the command reached the mock', graded: true, evidence: [] };
-  return command.length > 0
-    ? { ...base, status: 'pass', summary: `${command.length} request(s) to AGENTOS_BASE_URL.` }
-    : { ...base, status: 'fail', summary: 'The command sent no request to AGENTOS_BASE_URL: nothing was read.' };
+  const base = { id: 'sent-requests', title: 'the command read from the mock', graded: true, evidence: [] };
+  const read = command.filter(({ entry }) => entry.status >= 200 && entry.status < 300).length;
+  if (command.length === 0) {
+    return { ...base, status: 'fail', summary: 'The command sent no request to AGENTOS_BASE_URL: nothing was read.' };
+  }
+  if (read === 0) {
+    const statuses = [...new Set(command.map(({ entry }) => entry.status))].join(', ');
+    return {
+      ...base,
+      status: 'fail',
+      summary: `None of the command's ${command.length} request(s) was answered 2xx (statuses: ${statuses}): nothing was read.`,
+    };
+  }
+  return {
+    ...base,
+    status: 'pass',
+    summary: `${command.length} request(s) to AGENTOS_BASE_URL, ${read} answered 2xx.`,
+  };
 }
 
 /** What the command did about the consent withdrawn mid-run: reported, since a store is beyond the journal. */

@@ -26,7 +26,7 @@ export interface MockHost {
 }
 
 /**
- * Runs the mock in this process for check-client, on 127.0.0.1 and a free port, with a thin
+ * Runs the mock in this process for check-client (on its `port` and `host`), with a thin
  * layer in front that counts requests and plays the adversarial faults through the mock's own
  * pipeline (a `Prefer: code=503` header), so every fault is journaled like any other answer.
  */
@@ -57,11 +57,13 @@ export async function startMockHost(input: MockOptionsInput, faults: HostFaults)
   const server: Server = createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(mock.options.port, mock.options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  // A wildcard bind is still reached through loopback by the command on this machine.
+  const host = ['0.0.0.0', '::'].includes(mock.options.host) ? '127.0.0.1' : mock.options.host;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     mock,
     faults,
     answered: () => answered,

@@ -22,7 +22,9 @@ export function terminalReport(report: CheckClientReport): string {
     ? 'timed out and was stopped'
     : report.signal
       ? `ended by ${report.signal}`
-      : `exit ${report.exitCode}`;
+      : report.exitCode === null
+        ? 'did not start'
+        : `exit ${report.exitCode}`;
   const limit = report.mock.rateLimit
     ? `${report.mock.rateLimit.requests}/${report.mock.rateLimit.windowMs / 1000}s`
     : 'no rate limit';

@@ -76,21 +76,27 @@ export function pagingCheck(
   }
   const unfinished: string[] = [];
   const lines: EvidenceLine[] = [];
+  let unknown = 0;
   for (const list of series) {
     const total = totals.get(list.key);
-    if (total === undefined) continue;
+    if (total === undefined) {
+      unknown++;
+      continue;
+    }
     const reach = coveredUpTo(list.ranges);
     if (reach >= total) continue;
     unfinished.push(`${list.key.replace(/\?$/, '')} read to ${reach} of ${total}`);
     if (lines.length < MAX_EVIDENCE) lines.push(evidence(list.last.entry, origin, `last page read; Count is ${total}`));
   }
+  const unread = unknown > 0 ? ` (${unknown} whose Count the mock would not tell the grader are not judged)` : '';
   if (unfinished.length === 0) {
-    return { ...base, status: 'pass', summary: `All ${series.length} list(s) read to their Count.`, evidence: [] };
+    const judged = series.length - unknown;
+    return { ...base, status: 'pass', summary: `All ${judged} list(s) read to their Count${unread}.`, evidence: [] };
   }
   return {
     ...base,
     status: 'fail',
-    summary: `${unfinished.length} of ${series.length} list(s) not read to the end: ${unfinished.slice(0, 5).join('; ')}${unfinished.length > 5 ? '; ...' : ''}.`,
+    summary: `${unfinished.length} of ${series.length} list(s) not read to the end: ${unfinished.slice(0, 5).join('; ')}${unfinished.length > 5 ? '; ...' : ''}${unread}.`,
     evidence: lines,
   };
 }
