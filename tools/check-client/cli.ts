@@ -40,9 +40,24 @@ function share(text: string): number {
   return value;
 }
 
+/** Where check-client's mock differs from `serve`: agentOS's behaviours, a free port, a journal for the whole run. */
+const CHECK_DEFAULTS: Readonly<Record<string, { value: unknown; shown?: string }>> = {
+  profile: { value: 'agentos' },
+  port: { value: 0, shown: 'a free one' },
+  journalSize: { value: 1_000_000 },
+};
+
 /** The mock's own flags (every one, with MOCK_* twins), plus check-client's. */
 function buildCheckCommand() {
-  return buildCommand()
+  const command = buildCommand();
+  for (const option of command.options) {
+    const name = option.attributeName();
+    const changed = CHECK_DEFAULTS[name];
+    if (!changed) continue;
+    option.default(changed.value, changed.shown);
+    command.setOptionValueWithSource(name, changed.value, 'default');
+  }
+  return command
     .name('agentos-contacts check-client')
     .usage('[mock flags] [check-client flags] -- COMMAND [ARGS...]')
     .description(
@@ -107,16 +122,9 @@ function parseRun(flagArgs: readonly string[], command: readonly string[], io: C
     return 2;
   }
   const flags = cli.opts();
-  const defaulted = (name: string): boolean => cli.getOptionValueSource(name) === 'default';
   const mock: MockOptionsInput = {
     ...optionsFromFlags(flags),
     quiet: true,
-    // A free port on loopback unless the flags name one (a command with a fixed URL, say).
-    ...(defaulted('port') ? { port: 0 } : {}),
-    ...(defaulted('host') ? { host: '127.0.0.1' } : {}),
-    ...(defaulted('profile') ? { profile: 'agentos' } : {}),
-    // The whole run must fit: the journal's largest size (its slots cost 8 bytes each).
-    ...(defaulted('journalSize') ? { journalSize: 1_000_000 } : {}),
   };
   const givenKeys = (flags.apiKey as string[]).map((entry) => entry.split(':')[0] as string);
   const apiKey = givenKeys[0] ?? `check-client-${randomBytes(6).toString('hex')}`;
