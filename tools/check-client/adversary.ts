@@ -8,7 +8,8 @@ export interface AdversarySettings {
   readonly apiKey: string;
   /** A list path of one record on the agency (the other client's harmless read). */
   readonly probePath: string;
-  readonly rateLimit: RateLimit;
+  /** Without a rate limit there is no budget to take: only consent is withdrawn. */
+  readonly rateLimit: RateLimit | undefined;
   /** Share of the key's budget the other client takes, 0..1. */
   readonly share: number;
   readonly control: ControlClient;
@@ -37,14 +38,15 @@ const WITHDRAWN_STATES = ['a tenant exists', 'a landlord exists', 'a lettings ap
 export function startAdversary(settings: AdversarySettings): { stop(): Promise<AdversaryOutcome> } {
   const controller = new AbortController();
   const { signal } = controller;
-  const perWindow = Math.max(1, Math.round(settings.share * settings.rateLimit.requests));
-  const intervalMs = settings.rateLimit.windowMs / perWindow;
+  const { rateLimit } = settings;
   let requests = 0;
   const withdrawn: string[] = [];
   let withdrawnAt: number | undefined;
   let withdrawalError: string | undefined;
 
   const borrow = async (): Promise<void> => {
+    if (!rateLimit) return;
+    const intervalMs = rateLimit.windowMs / Math.max(1, Math.round(settings.share * rateLimit.requests));
     while (!signal.aborted) {
       const answer = await fetch(`${settings.url}${settings.probePath}?${ADVERSARY_MARK}=1`, {
         headers: { api_key: settings.apiKey },
@@ -53,7 +55,7 @@ export function startAdversary(settings: AdversarySettings): { stop(): Promise<A
       await answer?.arrayBuffer().catch(() => undefined);
       requests++;
       const limited = answer?.status === 429 || answer?.status === 403;
-      await sleep(limited ? settings.rateLimit.windowMs : intervalMs, undefined, { signal }).catch(() => undefined);
+      await sleep(limited ? rateLimit.windowMs : intervalMs, undefined, { signal }).catch(() => undefined);
     }
   };
 

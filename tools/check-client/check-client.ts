@@ -46,7 +46,7 @@ export async function checkClient(settings: CheckClientSettings, output: Command
     const routes = loadGradedRoutes();
     const probeRoute = routes.find((route) => route.paged && route.parameterNames.length === 3);
     const adversary =
-      settings.adversarial && options.rateLimit && probeRoute
+      settings.adversarial && probeRoute
         ? startAdversary({
             url: host.url,
             apiKey: settings.apiKey,

@@ -74,10 +74,7 @@ function adversarialCheck(
   adversary: readonly TimedEntry[],
   checks: CheckResult[],
 ): CheckResult {
-  const verdict = (id: string): string => {
-    const check = checks.find((candidate) => candidate.id === id);
-    return check ? `${check.status}: ${check.summary}` : 'not run';
-  };
+  const verdict = (id: string): string => checks.find((check) => check.id === id)?.status ?? 'not run';
   const limited = command.filter(({ entry }) => entry.status === 429).length;
   const failed = command.filter(({ entry }) => entry.status >= 500).length;
   return {
@@ -86,10 +83,11 @@ function adversarialCheck(
     graded: false,
     status: 'info',
     summary: [
-      `another client on the key sent ${adversary.length} request(s); the command was answered 429 ${limited} time(s), each without Retry-After (${verdict('not-sent-while-limited')})`,
-      `503s injected into the command's requests: ${failed} (${verdict('retried-503')})`,
-      `consent withdrawn mid-run (${verdict('consent-withdrawn')})`,
-    ].join(' | '),
+      `another client on the key sent ${adversary.length} request(s)`,
+      `the command met ${limited} 429(s) without Retry-After (waited a window after each: ${verdict('not-sent-while-limited')})`,
+      `${failed} 503(s) injected (retried with backoff: ${verdict('retried-503')})`,
+      `consent withdrawn mid-run: ${verdict('consent-withdrawn') === 'info' ? 'yes' : 'no'}`,
+    ].join('; '),
     evidence: [],
   };
 }
