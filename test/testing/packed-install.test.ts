@@ -95,5 +95,16 @@ describe('the README example, from a packed install', () => {
     );
     expect(result.stdout).toMatch(/# pass 2\b/);
     expect(result.stdout).toMatch(/# fail 0\b/);
+    // TypeScript users get the export's types: the same example type-checks as strict TS.
+    writeFileSync(join(project, 'import.test.ts'), example.code);
+    const tsc = [
+      join(ROOT, 'node_modules/typescript/bin/tsc'),
+      ...['--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'nodenext'],
+      ...['--moduleResolution', 'nodenext', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types')],
+      'import.test.ts',
+    ];
+    await run(process.execPath, tsc, { cwd: project, timeout: 120_000 }).catch((error: { stdout?: string }) => {
+      throw new Error(`the example does not type-check against the packed types:\n${error.stdout}`);
+    });
   }, 400_000);
 });
