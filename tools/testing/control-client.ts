@@ -13,6 +13,14 @@ export type JournalMatcher = RequestMatcher & Omit<JournalQuery, 'method' | 'pat
 /** The IDs a provider state set up, named as the state names them (e.g. `personID`). */
 export type ProviderStateIds = Readonly<Record<string, string>>;
 
+// Request bodies as the contract declares them, so a contract change that renames one fails to compile.
+type JsonBody<Operation> = Operation extends { requestBody: { content: { 'application/json': infer Body } } }
+  ? Body
+  : never;
+type StateBody = JsonBody<paths['/__mock/states']['post']>;
+type ConsentBody = JsonBody<paths['/__mock/people/{personID}/consent']['put']>;
+type ClockBody = JsonBody<paths['/__mock/clock']['post']>;
+
 export interface ControlClientOptions {
   /** The mock's `--admin-token`, sent as a bearer token. */
   readonly adminToken?: string;
@@ -95,15 +103,22 @@ export function createControlClient(baseUrl: string, options: ControlClientOptio
   const client: ControlClient = {
     baseUrl: root,
     async givenState<Ids extends object = ProviderStateIds>(name: string, params: Record<string, unknown> = {}) {
-      const answer = await call<{ ids: Ids }>('POST', '/__mock/states', { state: name, params });
+      const body: StateBody = { state: name, params };
+      const answer = await call<{ ids: Ids }>('POST', '/__mock/states', body);
       return answer.ids;
     },
     states: () => call<ProviderStateDescription[]>('GET', '/__mock/states'),
-    setConsent: (personID, granted) => call<PersonConsent>('PUT', person(personID), { ThirdPartyMarketing: granted }),
+    setConsent: (personID, granted) => {
+      const body: ConsentBody = { ThirdPartyMarketing: granted };
+      return call<PersonConsent>('PUT', person(personID), body);
+    },
     clearConsent: async (personID) => {
       await call<undefined>('DELETE', person(personID));
     },
-    advanceClock: (duration) => call<Clock>('POST', '/__mock/clock', { advance: isoDuration(duration) }),
+    advanceClock: (duration) => {
+      const body: ClockBody = { advance: isoDuration(duration) };
+      return call<Clock>('POST', '/__mock/clock', body);
+    },
     clock: () => call<Clock>('GET', '/__mock/clock'),
     async requests(matcher = {}) {
       const { method, status, key, since, limit, path } = matcher;
