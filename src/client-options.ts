@@ -25,7 +25,7 @@ export interface ContactsClientOptions {
   readonly timeoutMs?: number;
   /** Extra attempts after a 5xx, network error or timeout (0 turns retries off). */
   readonly retries?: number;
-  /** First backoff delay; each retry doubles it, with full jitter, up to `maxBackoffMs`. */
+  /** First backoff delay; each retry doubles it, up to `maxBackoffMs`, and waits half to all of it (jitter). */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
   /** How long to pause after a 429 that has no `Retry-After` (agentOS says: wait a minute). */

@@ -44,9 +44,14 @@ function problemOf(text: string): Problem | undefined {
   }
 }
 
-/** Full jitter: a random delay up to the doubled backoff, so many clients do not retry in step. */
+/**
+ * Equal jitter: half the doubled backoff, plus a random part up to the other half. Clients still
+ * do not retry in step, and every retry waits at least half its backoff (full jitter can retry
+ * after a millisecond, which a server cannot tell from no backoff at all).
+ */
 function backoffMs(options: ResolvedClientOptions, failure: number): number {
-  return Math.random() * Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (failure - 1));
+  const ceiling = Math.min(options.maxBackoffMs, options.backoffMs * 2 ** (failure - 1));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 /**

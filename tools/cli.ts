@@ -10,6 +10,10 @@ const TOOLS: Readonly<Record<string, { readonly summary: string; readonly load: 
     summary: 'copy every contact into SQLite, within the rate limit, resumable',
     load: async () => (await import('./sync/cli.js')).runSyncCommand,
   },
+  'check-client': {
+    summary: 'run your own command against the mock and grade it: limits, paging, retries, identification',
+    load: async () => (await import('./check-client/cli.js')).runCheckClientCommand,
+  },
   'verify-pact': {
     summary: 'verify pact files against the mock (or a provider)',
     load: async () => async (argv) =>

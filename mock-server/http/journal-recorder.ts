@@ -7,6 +7,8 @@ import type { MockState } from '../state/mock-state.js';
 export function journalRecorder(state: MockState, locations: KeyLocations) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const exchange = beginExchange(request, locations);
+    // Arrival, not completion: a grader asking "was this sent while limited?" needs when it was sent.
+    const arrived = state.clock.now();
     response.on('finish', () => {
       // The key is kept (masked) in its own field, never in the recorded query.
       const recordedQuery = Object.fromEntries(
@@ -14,7 +16,8 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
       );
       state.journal.record(
         {
-          time: new Date(state.clock.now()).toISOString(),
+          time: new Date(arrived).toISOString(),
+          durationMs: Math.max(0, state.clock.now() - arrived),
           method: request.method,
           path: request.originalUrl.split('?')[0] ?? request.originalUrl,
           query: recordedQuery,

@@ -1,6 +1,9 @@
 /** One request as the journal keeps it. */
 export interface JournalEntry {
+  /** When the request arrived (simulated clock). */
   readonly time: string;
+  /** Milliseconds from arrival to the last byte of the answer (delays, waits and all). */
+  readonly durationMs: number;
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, unknown>>;

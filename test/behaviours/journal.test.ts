@@ -22,6 +22,7 @@ describe('the request journal', () => {
     expect(rest).toEqual([]);
     expect(entry).toEqual({
       time: DEFAULT_CLOCK_START,
+      durationMs: 0,
       method: 'GET',
       path: `${BASE}/applicants/lettings/0/5`,
       query: { integrator: 'crm', branchID: 'BRA-0000000001' },

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createContactsClient } from '../../src/create-contacts-client.js';
 import { isApiError } from '../../src/errors.js';
-import { parseRateLimit } from './rate-limit-text.js';
+import { parseDuration, parseRateLimit } from './rate-limit-text.js';
 import type { PersonRolesMode } from './sqlite-store.js';
 import { importWithOptional, MissingDependencyError } from '../optional-dependency.js';
 import { runSync } from './sync-run.js';
@@ -16,6 +16,7 @@ interface SyncFlags {
   db: string;
   pageSize: number;
   rateLimit: string;
+  retryWait: number;
   personRoles: PersonRolesMode;
   progress: boolean;
 }
@@ -30,6 +31,12 @@ function pageSize(text: string): number {
 function rateLimitText(text: string): string {
   if (!parseRateLimit(text)) throw new InvalidArgumentError('requests/window, e.g. 50/60s');
   return text;
+}
+
+function retryWait(text: string): number {
+  const milliseconds = parseDuration(text);
+  if (milliseconds === undefined) throw new InvalidArgumentError('a duration such as 60s, 2s or 500ms');
+  return milliseconds;
 }
 
 function buildSyncCommand(): Command {
@@ -58,6 +65,12 @@ function buildSyncCommand(): Command {
         .env('AGENTOS_RATE_LIMIT')
         .argParser(rateLimitText)
         .default('50/60s'),
+    )
+    .addOption(
+      new Option('--retry-wait <duration>', "pause after a 429 without Retry-After (agentOS's advice: a minute)")
+        .env('AGENTOS_RETRY_WAIT')
+        .argParser(retryWait)
+        .default(60_000, '60s'),
     )
     .addOption(
       new Option('--person-roles <mode>', 'whose roles to read: multi, all or none')
@@ -95,6 +108,7 @@ async function sync(flags: SyncFlags): Promise<number> {
     shortName: flags.shortName,
     integrator: flags.integrator,
     rateLimit,
+    defaultRetryAfterMs: flags.retryWait,
   });
   let SqliteStore;
   try {

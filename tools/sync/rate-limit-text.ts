@@ -2,6 +2,12 @@ import type { RateLimit } from '../../src/client-options.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** Milliseconds of `500ms`, `2s`, `1m` or `1h`; undefined when malformed. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+)(ms|s|m|h)$/.exec(text.trim());
+  return match ? Number(match[1]) * (UNITS[match[2] as string] as number) : undefined;
+}
+
 /** Parses `50/60s`, `20/2s`, `5/1000ms`, `100/1m`; undefined when malformed. */
 export function parseRateLimit(text: string): RateLimit | undefined {
   const match = /^(\d+)\/(\d+)(ms|s|m|h)$/.exec(text.trim());
