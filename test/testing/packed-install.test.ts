@@ -11,14 +11,14 @@ const MARKER = '<!-- packed-install example';
 
 /** The README's startMock example: the first js block after the marker (README.md once pasted there). */
 function readmeExample(): { source: string; code: string } {
-  for (const file of ['README.md', 'tools/testing/README-section.md']) {
+  for (const file of ['README.md']) {
     const text = readFileSync(join(ROOT, file), 'utf8');
     const at = text.indexOf(MARKER);
     if (at === -1) continue;
     const block = /```js\n([\s\S]*?)```/.exec(text.slice(at));
     if (block) return { source: file, code: block[1] as string };
   }
-  throw new Error(`no js block after "${MARKER}" in README.md or tools/testing/README-section.md`);
+  throw new Error(`no js block after "${MARKER}" in README.md`);
 }
 
 /** Builds the package as `npm run build` does, into `stage/dist` (never the repository's dist/), and packs it. */
