@@ -28,7 +28,10 @@ export interface ContactsClientOptions {
   /** First backoff delay; each retry doubles it, up to `maxBackoffMs`, and waits half to all of it (jitter). */
   readonly backoffMs?: number;
   readonly maxBackoffMs?: number;
-  /** How long to pause after a 429 that has no `Retry-After` (agentOS says: wait a minute). */
+  /**
+   * How long to pause after a 429 without `Retry-After`. agentOS promises no such header and tells
+   * clients to wait 60 s, so that is the default; tests shorten it.
+   */
   readonly defaultRetryAfterMs?: number;
   /** 429s in a row for one request before it fails with RateLimitError. */
   readonly maxRateLimitWaits?: number;
@@ -123,5 +126,7 @@ export function resolveClientOptions(options: ContactsClientOptions): ResolvedCl
   check('timeoutMs', resolved.timeoutMs, 1);
   check('retries', resolved.retries, 0);
   check('maxRateLimitWaits', resolved.maxRateLimitWaits, 0);
+  check('defaultRetryAfterMs', resolved.defaultRetryAfterMs, 0);
+  check('backoffMs', resolved.backoffMs, 0);
   return resolved;
 }

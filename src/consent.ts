@@ -1,3 +1,4 @@
+import { isGiven } from './empty-values.js';
 import { PERSONAL_DATA_FIELDS, type PersonalDataField } from './personal-data-fields.js';
 
 interface ConsentFlag {
@@ -9,7 +10,8 @@ export type Consented<T extends ConsentFlag> = T & { ThirdPartyMarketingConsent:
 
 /**
  * A record whose person did not consent: the personal fields are not just empty, they are not
- * part of the type, so reading `record.Email` here is a compile error.
+ * part of the type, so reading `record.Email` here is a compile error. (On the wire they are
+ * `null` or absent, depending on the server; either way there is nothing to read.)
  */
 export type NotConsented<T extends ConsentFlag> = Omit<T, PersonalDataField | 'ThirdPartyMarketingConsent'> & {
   ThirdPartyMarketingConsent: false;
@@ -26,9 +28,13 @@ export function hasMarketingConsent<T extends ConsentFlag>(record: ConsentAware<
   return record.ThirdPartyMarketingConsent === true;
 }
 
-/** The record's personal-data fields that are present (should be none when consent is false). */
+/**
+ * The record's personal-data fields that hold a value (should be none when consent is false).
+ * A field sent as `null` holds none: Json.NET's way of writing a withheld value.
+ */
 export function personalFieldsPresent(record: object): PersonalDataField[] {
-  return PERSONAL_DATA_FIELDS.filter((field) => Object.hasOwn(record, field));
+  const fields = record as Record<string, unknown>;
+  return PERSONAL_DATA_FIELDS.filter((field) => Object.hasOwn(record, field) && isGiven(fields[field]));
 }
 
 /** A copy without any personal field: what to keep of a person who withdrew consent. */

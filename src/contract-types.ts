@@ -15,8 +15,8 @@ export type PersonContact = Schemas['PersonContact'];
 export type CustomFieldDefinition = Schemas['CustomFieldDefinition'];
 export type CustomFieldValue = Schemas['CustomFieldValue'];
 export type CustomFieldScalar = Schemas['CustomFieldScalar'];
-export type Problem = Schemas['Problem'];
-export type PostalAddress = Schemas['PostalAddress'];
+/** An RFC 9457 body, when the server writes one (agentOS itself writes `{"Message"}`): see error-body.ts. */
+export type { ProblemDetails as Problem } from './error-body.js';
 
 /** The `{ Count, Data }` envelope of every list: `Count` is the total over all pages. */
 export interface Page<T> {

@@ -1,4 +1,4 @@
-import type { Problem } from './contract-types.js';
+import type { ErrorBody, ProblemDetails } from './error-body.js';
 
 /** Where a request went: method and path (with query), never the key. */
 export interface RequestTarget {
@@ -19,25 +19,32 @@ export class ApiError extends Error {
   }
 }
 
-/** The server answered with a status outside 2xx; `problem` is its problem+json body when it sent one. */
+/**
+ * The server answered with a status outside 2xx. Branch on `status`: the body's style differs by
+ * server (agentOS writes ASP.NET's `{"Message"}`, a load balancer may send HTML), so `serverMessage`
+ * and `problem` are for people and logs only.
+ */
 export class HttpError extends ApiError {
   readonly status: number;
-  readonly problem: Problem | undefined;
-  constructor(target: RequestTarget, status: number, problem: Problem | undefined) {
-    const detail = problem ? ` ${problem.title}: ${problem.detail}` : '';
-    super(target, `${status}${detail}`);
+  /** The server's own sentence (`Message`, or a problem's `title: detail`), when it sent one. */
+  readonly serverMessage: string | undefined;
+  /** The RFC 9457 problem+json body, when the server sent one. */
+  readonly problem: ProblemDetails | undefined;
+  constructor(target: RequestTarget, status: number, body: ErrorBody = { message: undefined, problem: undefined }) {
+    super(target, body.message === undefined ? `${status}` : `${status} ${body.message}`);
     this.name = 'HttpError';
     this.status = status;
-    this.problem = problem;
+    this.serverMessage = body.message;
+    this.problem = body.problem;
   }
 }
 
-/** 429 kept coming back after the client waited as told (another process may share the key). */
+/** 429 kept coming back after the client waited (another process may share the key). */
 export class RateLimitError extends HttpError {
-  /** What the last 429's `Retry-After` asked for, in milliseconds. */
+  /** How long the client waited after the last 429: its `Retry-After` when sent, else the fallback. */
   readonly retryAfterMs: number;
-  constructor(target: RequestTarget, problem: Problem | undefined, retryAfterMs: number) {
-    super(target, 429, problem);
+  constructor(target: RequestTarget, body: ErrorBody | undefined, retryAfterMs: number) {
+    super(target, 429, body);
     this.name = 'RateLimitError';
     this.retryAfterMs = retryAfterMs;
   }

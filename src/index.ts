@@ -27,7 +27,10 @@ export {
   type Consented,
   type NotConsented,
 } from './consent.js';
+export { given, isGiven, withoutNulls, type Empty, type WithoutNulls } from './empty-values.js';
+export { readErrorBody, type ErrorBody, type ProblemDetails } from './error-body.js';
 export { PERSONAL_DATA_FIELDS, type PersonalDataField } from './personal-data-fields.js';
+export type { PeopleResource, PersonRole } from './resources/people.js';
 export {
   CONTACT_ROUTES,
   type ContactRecords,

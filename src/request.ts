@@ -1,6 +1,6 @@
 import type { ResolvedClientOptions } from './client-options.js';
-import type { Problem } from './contract-types.js';
-import { HttpError, NetworkError, RateLimitError, TimeoutError, type RequestTarget } from './errors.js';
+import { readErrorBody } from './error-body.js';
+import { ApiError, HttpError, NetworkError, RateLimitError, TimeoutError, type RequestTarget } from './errors.js';
 import type { RollingWindowLimiter } from './rolling-window-limiter.js';
 
 export interface ApiRequest {
@@ -10,6 +10,8 @@ export interface ApiRequest {
   readonly query?: Readonly<Record<string, string | undefined>>;
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
+  /** Turns the parsed 2xx body into the result (default: as is); may throw an ApiError for `target`. */
+  readonly decode?: (body: unknown, target: RequestTarget) => unknown;
 }
 
 export type Requester = <T>(request: ApiRequest) => Promise<T>;
@@ -35,12 +37,11 @@ export function retryAfterMs(headers: Headers, now = Date.now()): number | undef
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function problemOf(text: string): Problem | undefined {
+function parseJson(text: string, target: RequestTarget, status: number): unknown {
   try {
-    const body = JSON.parse(text) as Partial<Problem> | null;
-    return body && typeof body === 'object' && typeof body.status === 'number' ? (body as Problem) : undefined;
+    return JSON.parse(text) as unknown;
   } catch {
-    return undefined;
+    throw new ApiError(target, `${status} with a body that is not JSON`);
   }
 }
 
@@ -56,8 +57,9 @@ function backoffMs(options: ResolvedClientOptions, failure: number): number {
 
 /**
  * Sends requests through the limiter: one slot per attempt, released when the answer arrives.
- * 429 pauses the limiter for `Retry-After` (so nothing is sent while limited) and tries again;
- * 5xx, network errors and timeouts are retried with backoff up to `retries` times.
+ * 429 pauses the limiter (so nothing is sent while limited) and tries again: for `Retry-After`
+ * when the server sent one, else for `defaultRetryAfterMs` (agentOS promises no header and says
+ * "wait 60 seconds"). 5xx (503 above all), network errors and timeouts are retried with backoff up to `retries` times.
  */
 export function createRequester(options: ResolvedClientOptions, limiter: RollingWindowLimiter): Requester {
   async function attempt(request: ApiRequest, path: string): Promise<Attempt> {
@@ -96,16 +98,19 @@ export function createRequester(options: ResolvedClientOptions, limiter: Rolling
       }
       if (result.kind === 'response') {
         options.onEvent({ type: 'response', ...target, status: result.status, ms: options.now() - started });
-        if (result.status >= 200 && result.status < 300) return JSON.parse(result.text) as T;
-        const problem = problemOf(result.text);
+        if (result.status >= 200 && result.status < 300) {
+          const parsed = parseJson(result.text, target, result.status);
+          return (request.decode ? request.decode(parsed, target) : parsed) as T;
+        }
+        const body = readErrorBody(result.text);
         if (result.status === 429) {
           const waitMs = retryAfterMs(result.headers) ?? options.defaultRetryAfterMs;
           options.onEvent({ type: 'rate-limited', ...target, retryAfterMs: waitMs });
-          if (++limited > options.maxRateLimitWaits) throw new RateLimitError(target, problem, waitMs);
+          if (++limited > options.maxRateLimitWaits) throw new RateLimitError(target, body, waitMs);
           limiter.pause(waitMs);
           continue;
         }
-        if (result.status < 500 || failures >= options.retries) throw new HttpError(target, result.status, problem);
+        if (result.status < 500 || failures >= options.retries) throw new HttpError(target, result.status, body);
       } else if (failures >= options.retries) {
         throw result.kind === 'timeout'
           ? new TimeoutError(target, options.timeoutMs)

@@ -27,7 +27,8 @@ describe('the client against the mock: every route, identified as each route req
   it('lists branches in the { Count, Data } envelope', async () => {
     const page = await client.branches.list({ offset: 0, count: 10 });
     expect(page.Count).toBe(3);
-    expect(page.Data.map((branch) => branch.OID)).toEqual(['BRA-0000000000', 'BRA-0000000001', 'BRA-0000000002']);
+    // OIDs are opaque: distinct strings, no shape to rely on.
+    expect(new Set(page.Data.map((branch) => branch.OID)).size).toBe(3);
   });
 
   it.each(['tenants', 'landlords', 'lettingsApplicants', 'salesApplicants', 'vendors'] as const)(
@@ -44,15 +45,21 @@ describe('the client against the mock: every route, identified as each route req
   );
 
   it('filters by branch', async () => {
-    const branchID = 'BRA-0000000001';
-    for await (const tenant of client.tenants.all({ branchID, pageSize: 1000 })) expect(tenant.BranchID).toBe(branchID);
+    const branchID = (await client.branches.list()).Data[1]?.OID as string;
+    let seen = 0;
+    for await (const tenant of client.tenants.all({ branchID, pageSize: 1000 })) {
+      expect(tenant.BranchID).toBe(branchID);
+      seen += 1;
+    }
+    expect(seen).toBeGreaterThan(0);
   });
 
   it('sends integrator or integration as the route reads it: no mock warnings, ConsentDetails shown', async () => {
+    const salesApplicantID = (await client.salesApplicants.list({ count: 1 })).Data[0]?.OID as string;
     await target.control('DELETE', '/requests');
     const tenants = await client.tenants.list({ count: 20 });
     await client.lettingsApplicants.list({ count: 5 });
-    await client.salesApplicants.get('SAP-0000000001');
+    await client.salesApplicants.get(salesApplicantID);
     await client.people.contacts(tenants.Data[0]?.PersonID as string);
     const journal = await target.journal();
     expect(journal).toHaveLength(4);
@@ -68,32 +75,37 @@ describe('the client against the mock: every route, identified as each route req
   });
 
   it('answers the roles of a person', async () => {
-    const tenant = await client.tenants.get('TEN-0000000004');
+    const tenant = await client.tenants.get(
+      (await client.tenants.list({ offset: 4, count: 1 })).Data[0]?.OID as string,
+    );
     const roles = await client.people.contacts(tenant.PersonID);
-    expect(roles.Data).toContainEqual({ ContactType: 'Tenant', OID: tenant.OID, BranchID: tenant.BranchID });
+    expect(roles).toContainEqual({ ContactType: 'Tenant', OID: tenant.OID, BranchID: tenant.BranchID });
   });
 
   it('reads, sets and reads back a custom field', async () => {
-    const definitions = await client.customFields.definitions('TEN-0000000004');
+    const tenantID = (await client.tenants.list({ offset: 4, count: 1 })).Data[0]?.OID as string;
+    const definitions = await client.customFields.definitions(tenantID);
     const text = definitions.Data.find((definition) => definition.DataType === 'Text');
     expect(text).toBeDefined();
     const fieldID = (text as { FieldID: string }).FieldID;
-    const stored = await client.customFields.set('TEN-0000000004', fieldID, 'from the client');
-    expect(stored).toMatchObject({ ObjectID: 'TEN-0000000004', FieldID: fieldID, Value: 'from the client' });
-    expect((await client.customFields.get('TEN-0000000004', fieldID)).Value).toBe('from the client');
+    const stored = await client.customFields.set(tenantID, fieldID, 'from the client');
+    expect(stored).toMatchObject({ ObjectID: tenantID, FieldID: fieldID, Value: 'from the client' });
+    expect((await client.customFields.get(tenantID, fieldID)).Value).toBe('from the client');
   });
 
-  it('throws HttpError with the problem body for an unknown ID', async () => {
+  it('throws HttpError with the server’s message for an unknown ID', async () => {
     const error = await client.tenants.get('TEN-0000999999').catch((caught: unknown) => caught);
     expect(isHttpError(error)).toBe(true);
     if (!isHttpError(error)) return;
     expect(error.status).toBe(404);
-    expect(error.problem?.type).toBe('urn:agentos-contacts-kit:problem:not-found');
+    expect(error.serverMessage).toMatch(/\w/);
     expect(error.message).toMatch(/^GET \/v4\/contacts\/demo\/tenants\/TEN-0000999999\?integrator=acme-crm: 404 /);
   });
 
   it('encodes IDs as path segments, so an ID cannot change the route', async () => {
     const error = await client.tenants.get('../landlords/LAN-0000000001').catch((caught: unknown) => caught);
-    expect(isHttpError(error) && error.status).toBe(400);
+    // One segment of the tenant route: an unknown ID (404), or one of a shape the contract refuses (400).
+    expect(isHttpError(error) && error.path).toMatch(/\/tenants\/\.\.%2Flandlords%2FLAN-0000000001\?/);
+    expect([400, 404]).toContain(isHttpError(error) && error.status);
   });
 });

@@ -22,6 +22,8 @@ describe('rate-aware by design, against the mock at 5/1s', () => {
       apiKey: TEST_KEY,
       shortName: 'demo',
       rateLimit: LIMIT,
+      // Whether the mock sends Retry-After (a switch) or not, the wait is one window.
+      defaultRetryAfterMs: LIMIT.windowMs,
       onEvent: (event) => events.push(event),
     });
 

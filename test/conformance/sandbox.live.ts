@@ -11,6 +11,8 @@ if (baseUrl && apiKey && shortName) {
     name: `live sandbox ${baseUrl} (${shortName})`,
     writable: false,
     pageSize: 10,
+    // agentOS documents no error body; a load balancer's 429/403 may not even be JSON.
+    explainsErrors: false,
     start: async () => ({
       options: {
         baseUrl,

@@ -96,7 +96,7 @@ describe('an interrupted sync resumes, and ends where a clean run does', () => {
         )
         .all(person);
       const answer = await client.people.contacts(person);
-      expect(stored, person).toEqual([...answer.Data].sort((a, b) => a.OID.localeCompare(b.OID)));
+      expect(stored, person).toEqual([...answer].sort((a, b) => a.OID.localeCompare(b.OID)));
     }
     store.close();
   });

@@ -1,7 +1,9 @@
 import { templatePattern } from '../../mock-server/contract/path-template.js';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { join } from 'node:path';
 import {
+  contractsDirectory,
   listOperations,
   loadContract,
   resolveRef,
@@ -14,6 +16,17 @@ import { ProblemError } from '../../mock-server/pipeline/problems.js';
 import { RequestValidator } from '../../mock-server/contract/request-validation.js';
 import { exampleBody, interactionLabel, loadPact, statesOf, type PactInteraction } from './pact-files.js';
 import { anchorRefs } from '../../mock-server/contract/anchor-refs.js';
+import { labelFindings, loadContradictions, type Contradiction } from './evidence-labels.js';
+
+/** Where the contract and the contradicted-by-evidence list come from (the kit's own by default). */
+export interface CheckOptions {
+  /** An OpenAPI document to check against instead of contracts/v4-contacts.openapi.yaml. */
+  readonly contractFile?: string;
+  /** The list of properties agentOS's evidence contradicts; default contracts/agentos-contradicted.json. */
+  readonly contradictedFile?: string;
+}
+
+export const CONTRADICTED_FILE = 'agentos-contradicted.json';
 
 export interface CheckResult {
   readonly pactFile: string;
@@ -22,6 +35,8 @@ export interface CheckResult {
   readonly operationId: string | undefined;
   readonly ok: boolean;
   readonly reasons: string[];
+  /** Not failures: expected properties the contract labels as the kit's assumptions. */
+  readonly warnings: string[];
 }
 
 const DOCUMENT_ID = 'https://agentos-contacts-kit/v4-contacts.json';
@@ -59,6 +74,10 @@ function expectationSchemas(document: OpenApiDocument): OpenApiDocument {
   for (const [name, schema] of Object.entries(schemas)) relax(schema, branchNames.has(name));
   return copy;
 }
+
+/** Ajv's `/Data/0` as `$.Data[0]`. */
+const jsonPath = (pointer: string): string =>
+  `$${pointer.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\/([^/[]+)/g, '.$1')}`;
 
 function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -98,10 +117,15 @@ export class PactChecker {
     private readonly operations: (ContractOperation & { regex: RegExp; params: number })[],
     private readonly validator: RequestValidator,
     private readonly ajv: Ajv2020,
+    private readonly contradictions: readonly Contradiction[],
   ) {}
 
-  static async create(): Promise<PactChecker> {
-    const { document } = loadContract();
+  static async create(options: CheckOptions = {}): Promise<PactChecker> {
+    const { document } = loadContract(options.contractFile);
+    const contradictions = loadContradictions(
+      document,
+      options.contradictedFile ?? join(contractsDirectory(), CONTRADICTED_FILE),
+    );
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     ajv.addSchema(expectationSchemas(document) as object, DOCUMENT_ID);
@@ -112,7 +136,7 @@ export class PactChecker {
         params: (operation.path.match(/\{/g) ?? []).length,
       }))
       .sort((a, b) => a.params - b.params);
-    return new PactChecker(document, operations, await RequestValidator.create(document), ajv);
+    return new PactChecker(document, operations, await RequestValidator.create(document), ajv, contradictions);
   }
 
   private readonly compiled = new Map<string, ValidateFunction>();
@@ -128,6 +152,7 @@ export class PactChecker {
 
   checkInteraction(pactFile: string, interaction: PactInteraction): CheckResult {
     const reasons: string[] = [];
+    const warnings: string[] = [];
     const { request, response } = interaction;
     const path = request.path.split('?')[0] ?? '';
     const method = request.method.toLowerCase();
@@ -139,6 +164,7 @@ export class PactChecker {
       operationId: operation?.operationId,
       ok,
       reasons,
+      warnings,
     });
     if (!operation) {
       reasons.push(`${request.method} ${path} is no operation of the V4 Contacts contract`);
@@ -179,10 +205,18 @@ export class PactChecker {
     const media = content['application/json'] ?? content['application/problem+json'];
     const body = exampleBody(response.body);
     if (media?.schema && body !== undefined) {
+      const labels = labelFindings(this.document, media.schema, body, this.contradictions);
+      reasons.push(...labels.failures);
+      warnings.push(...labels.warnings);
       const validate = this.compile(`${operation.operationId}/${response.status}`, media.schema);
       if (!validate(body)) {
         for (const error of (validate.errors ?? []).slice(0, 10)) {
           const params = error.params as { unevaluatedProperty?: string };
+          if (
+            params.unevaluatedProperty &&
+            labels.contradictedAt.has(`${jsonPath(error.instancePath)}.${params.unevaluatedProperty}`)
+          )
+            continue; // already reported, with the evidence
           reasons.push(
             params.unevaluatedProperty
               ? `response body ${error.instancePath || '$'}: expects ${params.unevaluatedProperty}, which the contract does not have`
@@ -225,8 +259,8 @@ export class PactChecker {
   }
 }
 
-export async function checkPacts(files: readonly string[]): Promise<CheckResult[]> {
-  const checker = await PactChecker.create();
+export async function checkPacts(files: readonly string[], options: CheckOptions = {}): Promise<CheckResult[]> {
+  const checker = await PactChecker.create(options);
   return files.flatMap((file) =>
     loadPact(file).pact.interactions.map((interaction) => checker.checkInteraction(file, interaction)),
   );

@@ -76,7 +76,7 @@ export function discoveryStates(options: DiscoveryOptions): Record<string, State
       const tenants = await client.tenants.list({ count: 20 });
       for (const tenant of tenants.Data) {
         const roles = await client.people.contacts(tenant.PersonID);
-        if (roles.Data.length > 1) return { personID: tenant.PersonID, roles: roles.Data as unknown as JsonMap[] };
+        if (roles.length > 1) return { personID: tenant.PersonID, roles: roles as unknown as JsonMap[] };
       }
       throw new Error('none of the first 20 tenants holds another role');
     },

@@ -5,6 +5,8 @@ import { parseDuration, parseRateLimit } from './rate-limit-text.js';
 import type { PersonRolesMode } from './sqlite-store.js';
 import { importWithOptional, MissingDependencyError } from '../optional-dependency.js';
 import { runSync } from './sync-run.js';
+// Type-only use of better-sqlite3, so importing the error does not need the optional peer.
+import { SyncDatabaseError } from './sqlite-migrate.js';
 import { lineProgress, type SyncProgress } from './sync-progress.js';
 import type { RateLimit } from '../../src/client-options.js';
 
@@ -127,7 +129,16 @@ async function sync(flags: SyncFlags): Promise<number> {
     flags.progress && process.stderr.isTTY
       ? await terminalProgressOrLines(rateLimit, () => client.limiter.status().inUse)
       : lineProgress();
-  const store = new SqliteStore(flags.db);
+  let store;
+  try {
+    store = new SqliteStore(flags.db);
+  } catch (error) {
+    if (!(error instanceof SyncDatabaseError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    return 2;
+  }
+  const { from, to } = store.migration;
+  if (from > 0 && from < to) progress.log(`${flags.db}: sync schema ${from} brought up to ${to}`);
   // Ctrl-C stops between requests; every page already written is whole, with its cursor.
   const controller = new AbortController();
   const interrupt = (): void => controller.abort(new Error('interrupted'));

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { PERSONAL_DATA_FIELDS } from '../../src/personal-data-fields.js';
 import type { Branch, ContactRecord, PersonContact } from '../../src/contract-types.js';
-import { withoutPersonalData } from '../../src/consent.js';
-import { SCHEMA } from './sqlite-schema.js';
+import { given } from '../../src/empty-values.js';
+import { migrate, type MigrationResult } from './sqlite-migrate.js';
+import { PERSONAL_COLUMN_FIELDS } from './sqlite-schema.js';
 
 /** The `ContactType` names of the API, by the client's resource names. */
 export const CONTACT_TYPE_NAMES = {
@@ -29,7 +30,15 @@ export interface PageResult {
 }
 
 // Consent details describe a consent that no longer holds, so they go with the personal data.
-const ERASED_PATHS = [...PERSONAL_DATA_FIELDS, 'ConsentDetails'].map((field) => `'$.${field}'`).join(', ');
+const ERASED_FIELDS = [...new Set<string>([...PERSONAL_DATA_FIELDS, ...PERSONAL_COLUMN_FIELDS, 'ConsentDetails'])];
+const ERASED_PATHS = ERASED_FIELDS.map((field) => `'$.${field}'`).join(', ');
+
+/** A copy without anything personal: what is kept of a person without consent. */
+function withoutErasedFields(record: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of ERASED_FIELDS) delete copy[field];
+  return copy;
+}
 
 /**
  * better-sqlite3 is synchronous: each page is written in one transaction together with its
@@ -37,12 +46,20 @@ const ERASED_PATHS = [...PERSONAL_DATA_FIELDS, 'ConsentDetails'].map((field) => 
  */
 export class SqliteStore {
   readonly db: Database.Database;
+  /** The schema the file had when opened, and the one it has now (sqlite-schema.ts). */
+  readonly migration: MigrationResult;
 
+  /** Opens (or creates) the database and brings its schema up to date; throws SyncDatabaseError when it cannot. */
   constructor(path: string) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    try {
+      this.migration = migrate(this.db, path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
   }
 
   /** Continues the last run when it did not finish; otherwise starts a new one. */
@@ -71,7 +88,7 @@ export class SqliteStore {
         upsert.run({
           oid: branch.OID,
           etag: branch.ETag,
-          name: branch.Name,
+          name: given(branch.Name) ?? '',
           record: JSON.stringify(branch),
           run: runId,
         });
@@ -111,7 +128,7 @@ export class SqliteStore {
       for (const record of records) {
         const consent = record.ThirdPartyMarketingConsent;
         // Belt and braces: nothing personal is stored for a person without consent, whatever was sent.
-        const kept = consent ? record : withoutPersonalData(record);
+        const kept = consent ? record : withoutErasedFields(record);
         const info = upsert.run({
           oid: record.OID,
           type: CONTACT_TYPE_NAMES[type],

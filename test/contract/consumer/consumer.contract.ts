@@ -170,7 +170,7 @@ describe(`${CONSUMER} -> ${PROVIDER}`, () => {
         )
         .executeTest(async (server) => {
           const roles = await client(server.url).people.contacts('PER-0000000001');
-          expect(roles.Data.length).toBeGreaterThanOrEqual(2);
+          expect(roles.length).toBeGreaterThanOrEqual(2);
         });
     });
   });
