@@ -11,7 +11,7 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
       const recordedQuery = Object.fromEntries(
         Object.entries(query).filter(([name]) => !locations.queries.includes(name)),
       );
-      state.journal.record(
+      state.store.record(
         {
           time: new Date(state.clock.now()).toISOString(),
           method: request.method,

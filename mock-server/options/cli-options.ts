@@ -115,6 +115,8 @@ export const FLAG_OF_OPTION: Readonly<Record<string, string>> = {
   journalSize: '--journal-size',
   adminToken: '--admin-token',
   stateFile: '--state-file',
+  store: '--store',
+  storePrefix: '--store-prefix',
   ...Object.fromEntries(CONTACT_TYPE_KEYS.map((type) => [`counts.${type}`, `--${CONTACT_TYPES[type].flagName}`])),
   ...Object.fromEntries(
     CONTACT_TYPE_KEYS.map((type) => [`consentRates.${type}`, `--consent-rate-${CONTACT_TYPES[type].flagName}`]),
@@ -290,6 +292,20 @@ export function buildCommand(): Command {
         '<path>',
         'keeps custom field values and consent overrides across restarts (default: memory only)',
       ),
+    )
+    .addOption(
+      flagOption(
+        'store',
+        '<url>',
+        'where shared state lives: memory, or redis://[user:password@]HOST:PORT[/DB] (rediss:// for TLS) to share it between replicas',
+      ).default(defaults.store),
+    )
+    .addOption(
+      flagOption(
+        'store-prefix',
+        '<prefix>',
+        'key namespace in the store (default: a hash of the settings that shape data and state)',
+      ),
     );
 }
 
@@ -338,5 +354,7 @@ export function optionsFromFlags(flags: ParsedFlags): MockOptionsInput {
     journalSize: flags.journalSize as number,
     adminToken: flags.adminToken as string | undefined,
     stateFile: flags.stateFile as string | undefined,
+    store: flags.store as string,
+    storePrefix: flags.storePrefix as string | undefined,
   };
 }

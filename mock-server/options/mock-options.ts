@@ -1,6 +1,7 @@
 import { CONTACT_TYPE_KEYS, type ContactTypeKey } from '../../fixtures/contact-types.js';
 import type { LatencyRange } from '../behaviours/faults.js';
 import { DEFAULT_CLOCK_START, isClockStart } from '../behaviours/simulated-clock.js';
+import { storeUrlProblem } from '../state/store-settings.js';
 
 export type WithheldMode = 'redact' | 'omit';
 export type Profile = 'none' | 'agentos';
@@ -65,6 +66,10 @@ export interface MockOptions {
   readonly adminToken: string | undefined;
   /** Where custom field values and consent overrides survive restarts; undefined keeps them in memory. */
   readonly stateFile: string | undefined;
+  /** Where shared state lives: `memory` (this process) or `redis://[user:password@]HOST:PORT[/DB]` (`rediss://` for TLS). */
+  readonly store: string;
+  /** Namespace of this mock's keys in a shared store; undefined: a hash of the settings that shape state. */
+  readonly storePrefix: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: MockOptions = {
@@ -94,6 +99,8 @@ export const DEFAULT_OPTIONS: MockOptions = {
   journalSize: 10_000,
   adminToken: undefined,
   stateFile: undefined,
+  store: 'memory',
+  storePrefix: undefined,
 };
 
 /** What each profile sets; explicit settings override it. */
@@ -210,6 +217,17 @@ function checkBehaviours(options: MockOptions): void {
     throw new OptionsError('adminToken', 'cannot be empty');
   if (options.stateFile !== undefined && options.stateFile.length === 0)
     throw new OptionsError('stateFile', 'cannot be empty');
+  const storeProblem = storeUrlProblem(options.store);
+  if (storeProblem) throw new OptionsError('store', storeProblem);
+  if (options.stateFile !== undefined && options.store !== 'memory') {
+    throw new OptionsError(
+      'stateFile',
+      'keeps state in one process only; with a Redis --store the state lives in Redis: drop one of them',
+    );
+  }
+  if (options.storePrefix !== undefined && !/^[\x21-\x7e]{1,200}$/.test(options.storePrefix)) {
+    throw new OptionsError('storePrefix', 'must be 1 to 200 printable characters without spaces');
+  }
   for (const entry of options.apiKeys) {
     if (!/^[^:\s]+(:[a-z0-9_-]+(,[a-z0-9_-]+)*)?$/i.test(entry)) {
       throw new OptionsError('apiKeys', `"${entry}" is not KEY or KEY:tier,tier`);

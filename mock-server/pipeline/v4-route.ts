@@ -1,7 +1,8 @@
-import express, { type Request, type RequestHandler, type Response } from 'express';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { setTimeout as delay } from 'node:timers/promises';
 import { apiKeyOf, checkApiKey, type KeyGrants, type KeyLocations } from './api-key-auth.js';
 import { parsePrefer, type PreferableCode } from '../behaviours/prefer-header.js';
+import type { RateDecision } from '../behaviours/rate-limiter.js';
 import type { ContractOperation } from '../contract/contract.js';
 import type { OperationHandler } from '../operations/handler-context.js';
 import { sendUncached, serializeBody } from '../http/serialize-body.js';
@@ -78,8 +79,8 @@ export function v4Route(
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
 
-  /** Checks that may refuse the request; returns the delay the request must wait, if any. */
-  const admit = (request: Request, response: Response): number => {
+  /** Checks that may refuse the request before the store is asked: the key, then the agency. */
+  const identify = (request: Request, response: Response): string | undefined => {
     // Express 5 parses the query string again on every read of request.query: read it once.
     const rawQuery = request.query as Record<string, unknown>;
     response.locals.rawQuery = rawQuery;
@@ -92,8 +93,11 @@ export function v4Route(
         `No agency has the short name "${shortName}"; this mock serves ${options.shortNames.join(', ')}.`,
       );
     }
-    const now = state.clock.now();
-    const decision = state.limiter?.take(key as string, now);
+    return key;
+  };
+
+  /** Refuses a limited or blocked key; returns the delay the request must wait, if any. */
+  const decide = (request: Request, response: Response, decision: RateDecision | undefined): number => {
     if (decision && decision.outcome === 'blocked') {
       throw new ProblemError(
         'key-blocked',
@@ -129,7 +133,7 @@ export function v4Route(
     }
   };
 
-  const respond = (request: Request, response: Response): void => {
+  const respond = (request: Request, response: Response): void | Promise<void> => {
     const rawQuery = response.locals.rawQuery as Record<string, unknown>;
     const agency = state.agencies.get(request.params.shortName as string);
     if (!agency) throw new Error('admit() let an unknown agency through');
@@ -167,16 +171,21 @@ export function v4Route(
       agency,
       authorisedIntegrator: identifier !== undefined && authorisedIntegrators.has(identifier),
       options,
-      customFields: state.customFields,
+      customFields: state.store.live,
     });
-    if (operation.method !== 'get') state.persist();
-    if (result.cacheable && cacheKey !== undefined && state.cache.isRepeat(cacheKey)) {
-      const body = serializeBody(result.body);
-      state.cache.set(cacheKey, body);
-      sendJson(response, result.status, body);
-    } else {
-      sendUncached(response, result.status, JSON_CONTENT_TYPE, result.body);
-    }
+    const send = (): void => {
+      if (result.cacheable && cacheKey !== undefined && state.cache.isRepeat(cacheKey)) {
+        const body = serializeBody(result.body);
+        state.cache.set(cacheKey, body);
+        sendJson(response, result.status, body);
+      } else {
+        sendUncached(response, result.status, JSON_CONTENT_TYPE, result.body);
+      }
+    };
+    // Answered only once the change is saved: a failed save is a 503 and changes nothing.
+    const saved = result.changes && result.changes.length > 0 ? state.store.commit(result.changes) : undefined;
+    if (saved instanceof Promise) return saved.then(send);
+    send();
   };
 
   const checkMediaType = (request: Request): void => {
@@ -188,9 +197,13 @@ export function v4Route(
     }
   };
 
-  // Synchronous unless a delay was asked for: most requests never touch a timer or a promise.
-  const admitThenContinue: RequestHandler = (request, response, next) => {
-    const delayMs = admit(request, response);
+  const proceed = (
+    request: Request,
+    response: Response,
+    next: NextFunction,
+    decision: RateDecision | undefined,
+  ): void | Promise<void> => {
+    const delayMs = decide(request, response, decision);
     if (delayMs <= 0) {
       failOnRequest(response);
       next();
@@ -200,6 +213,14 @@ export function v4Route(
       failOnRequest(response);
       next();
     });
+  };
+
+  // Synchronous on the memory store unless a delay was asked for: most requests never touch a
+  // timer or a promise. A shared store answers the rate limit and its version in one round trip.
+  const admitThenContinue: RequestHandler = (request, response, next) => {
+    const decision = state.store.admit(identify(request, response));
+    if (decision instanceof Promise) return decision.then((decided) => proceed(request, response, next, decided));
+    return proceed(request, response, next, decision);
   };
   if (operation.method === 'get') return [admitThenContinue, respond];
   // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
