@@ -38,6 +38,8 @@ export class RedisStore implements StateStore {
   private resets: string | undefined;
   private reloading: Promise<void> | undefined;
   private down = false;
+  /** Why the last connection attempt failed (ECONNREFUSED, ENOTFOUND, ...), for messages. */
+  private lastReason = 'not connected yet';
 
   constructor(
     url: string,
@@ -68,7 +70,10 @@ export class RedisStore implements StateStore {
     }) as ScriptedRedis;
     this.redis.defineCommand('mockAdmit', { numberOfKeys: 1, lua: ADMIT_SCRIPT });
     this.redis.defineCommand('mockCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
-    this.redis.on('error', (error: Error) => this.noteDown(error));
+    this.redis.on('error', (error: Error) => {
+      this.lastReason = reasonOf(error);
+      this.noteDown(error);
+    });
     this.redis.on('ready', () => {
       if (this.down) this.warn('state store reachable again', { store: description });
       this.down = false;
@@ -166,7 +171,7 @@ export class RedisStore implements StateStore {
 
   async readiness(): Promise<Readiness> {
     if (this.redis.status !== 'ready') {
-      return { ready: false, store: this.description, detail: `not connected (${this.redis.status})` };
+      return { ready: false, store: this.description, detail: `not connected (${this.lastReason})` };
     }
     try {
       await this.redis.ping();
@@ -233,9 +238,11 @@ export class RedisStore implements StateStore {
   private unavailable(error: unknown): never {
     if (error instanceof ProblemError) throw error;
     this.noteDown(error as Error);
+    // While disconnected ioredis refuses at once ("Stream isn't writeable"): the connection's error says more.
+    const reason = this.redis.status === 'ready' ? reasonOf(error) : this.lastReason;
     throw new ProblemError(
       'service-unavailable',
-      `The state store ${this.description} is unreachable (${reasonOf(error)}); this mock answers again once it is back.`,
+      `The state store ${this.description} is unreachable (${reason}); this mock answers again once it is back.`,
     );
   }
 }
