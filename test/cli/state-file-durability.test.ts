@@ -134,7 +134,7 @@ describe('--state-file keeps custom field values and consent overrides', () => {
       fieldId: 'TEN-CF02',
       value: textValue,
     });
-    expect(saved.consentOverrides).toContainEqual({ agency: 'demo', personId, consented: false });
+    expect(saved.consentOverrides).toContainEqual({ agency: 'demo', personId, consented: false, day: 0 });
 
     mock = await startMock([], { MOCK_STATE_FILE: stateFile });
     expect((await get<CustomFieldValue>(mock.url, valuePath('TEN-0000000001', 'TEN-CF01'))).body.Value).toBe(listValue);
