@@ -58,8 +58,8 @@ export async function serve(argv: readonly string[]): Promise<void> {
   const stop = (): void => {
     // Stop accepting, let requests in flight finish, and do not wait on idle keep-alive sockets.
     server.close(() => {
-      // Durable state is flushed here, once no request can change it (when MockServer gains a close()).
-      process.exit(0);
+      // Once no request can change state: the store lets go of its connection (Redis), then exit.
+      void mock.close().finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     // A connection whose request was in flight turns idle once answered: close it then, not after

@@ -16,7 +16,8 @@ local state = KEYS[1]
 if redis.call('EXISTS', state) == 0 then
   local start = ARGV[1]
   if ARGV[2] == '1' then start = wall end
-  redis.call('HSET', state, 'start', start, 'since', wall, 'advanced', 0, 'version', 0, 'resets', 0)
+  -- resets starts at a fresh number, so replicas notice a Redis that lost its data (a restart, a flush).
+  redis.call('HSET', state, 'start', start, 'since', wall, 'advanced', 0, 'version', 0, 'resets', wall)
 end
 `;
 

@@ -194,8 +194,12 @@ export class RedisStore implements StateStore {
     // `since` is on Redis's clock; shifted onto ours so a skewed host still shows the shared time.
     const skew = Number(wall) - Date.now();
     this.clock.adopt({ startMs: Number(start), advancedMs: Number(advanced), runningSince: Number(since) - skew });
-    if (this.resets !== undefined && this.resets !== resets) for (const listener of this.resetListeners) listener();
-    this.resets = resets;
+    if (this.resets !== resets) {
+      // Reset here or elsewhere, or Redis lost its data: what this process holds is from before.
+      if (this.resets !== undefined) for (const listener of this.resetListeners) listener();
+      this.resets = resets;
+      this.live.version = -1;
+    }
     for (let tries = 0; this.live.version < Number(version) && tries < MAX_RELOADS; tries++) {
       this.reloading ??= this.reload().finally(() => (this.reloading = undefined));
       await this.reloading;

@@ -40,13 +40,17 @@ describe.skipIf(!REDIS)('when Redis is unreachable', () => {
   it('answers 503 naming the store, stays live, says why on stderr even with --quiet, and recovers by itself', async () => {
     const [first, second] = replicas as [Replica, Replica];
     expect((await call(`${first.url}${BASE}/tenants/0/1`, { key: 'k' })).status).toBe(200);
+    const value = `${BASE}/company/objects/TEN-0000000000/TEN-CF02`;
+    const initial = (await call<{ Value: unknown }>(`${first.url}${value}/value`, { key: 'k' })).body.Value;
+    expect((await call(`${second.url}${value}/customfield`, { key: 'k', body: { Value: 'before' } })).status).toBe(200);
+    expect((await call<{ Value: unknown }>(`${first.url}${value}/value`, { key: 'k' })).body.Value).toBe('before');
     await redis.stop();
 
     const store = `redis://127.0.0.1:${redis.port}/0`;
     const refused = await call<Problem>(`${first.url}${BASE}/tenants/0/1`, { key: 'k' });
     expect(refused.status).toBe(503);
     expect(refused.body.detail).toContain(`The state store ${store} is unreachable`);
-    const write = await call<Problem>(`${second.url}${BASE}/company/objects/TEN-0000000000/TEN-CF01/customfield`, {
+    const write = await call<Problem>(`${second.url}${value}/customfield`, {
       key: 'k',
       body: { Value: 'x' },
     });
@@ -70,6 +74,10 @@ describe.skipIf(!REDIS)('when Redis is unreachable', () => {
       expect((await call(`${replica.url}${BASE}/tenants/0/1`, { key: 'k' })).status).toBe(200);
     }
     expect(first.stderr()).toContain('state store reachable again');
+    // This Redis kept nothing across its restart: every replica follows it, none serves what it held.
+    for (const replica of replicas) {
+      expect((await call<{ Value: unknown }>(`${replica.url}${value}/value`, { key: 'k' })).body.Value).toBe(initial);
+    }
   }, 60_000);
 
   it('starts unready when Redis is down at start-up, and becomes ready once it is up', async () => {
