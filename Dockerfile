@@ -22,7 +22,9 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY . .
 RUN npm run build
 
-# What runs: Node, production dependencies, the compiled output and the contract it serves.
+# What runs: Node, production dependencies, the compiled mock and its data model, and the contract it
+# serves. The reference client (dist/src) and the partner tools (dist/tools) stay out: the mock
+# imports neither (lint enforces it), and partners run those from the npm package.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     MOCK_HOST=0.0.0.0 \
@@ -31,7 +33,8 @@ WORKDIR /app
 COPY package.json ./
 COPY contracts ./contracts
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
+COPY --from=build /app/dist/mock-server ./dist/mock-server
+COPY --from=build /app/dist/fixtures ./dist/fixtures
 # Files stay root-owned and read-only to the server. It writes only to /tmp (a self-signed
 # certificate) and /data, owned by node so that a volume mounted there takes that owner (MOCK_STATE_FILE).
 RUN mkdir /data && chown node:node /data

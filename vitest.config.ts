@@ -1,9 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that start processes (the CLI, a browser, a crash-test writer): each file in its own
+ * worker, as they wait on other programs. Everything else runs in-process in shared workers
+ * without per-file module isolation, so faker, Express, openapi-backend and Ajv load once per
+ * worker, not once per file.
+ */
+const PROCESS_TESTS = [
+  'test/cli/**/*.test.ts',
+  'test/tls/**/*.test.ts',
+  'test/image/graceful-stop.test.ts',
+  'test/browser/**/*.test.ts',
+  'test/sync/sync-cli.test.ts',
+  'test/client/package-import.test.ts',
+  'test/behaviours/cli-behaviours.test.ts',
+  'test/unit/state-file.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    globalSetup: ['test/support/build-once.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'in-process', include: ['test/**/*.test.ts'], exclude: PROCESS_TESTS, isolate: false },
+      },
+      { extends: true, test: { name: 'processes', include: PROCESS_TESTS } },
+    ],
   },
 });

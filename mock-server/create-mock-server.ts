@@ -7,7 +7,8 @@ import { controlApi } from './control/control-api.js';
 import { errorHandler } from './http/error-handler.js';
 import { OPERATION_HANDLERS } from './operations/index.js';
 import { journalRecorder } from './http/journal-recorder.js';
-import { expressPath, methodNotAllowed } from './http/method-not-allowed.js';
+import { expressPath } from './contract/path-template.js';
+import { methodNotAllowed } from './http/method-not-allowed.js';
 import { MockState } from './state/mock-state.js';
 import type { StoreWarn } from './state/state-store.js';
 import { consentRatesOf, resolveOptions, type MockOptions, type MockOptionsInput } from './options/mock-options.js';
@@ -100,7 +101,7 @@ export async function createMockServer(
     if (!handler) throw new Error(`no handler for operation ${operation.operationId}`);
     app[operation.method as 'get' | 'post'](
       expressPath(operation.path),
-      ...v4Route(operation, handler, routeDependencies),
+      v4Route(operation, handler, routeDependencies),
     );
   }
 

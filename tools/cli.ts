@@ -15,6 +15,10 @@ const TOOLS: Readonly<Record<string, { readonly summary: string; readonly load: 
     load: async () => async (argv) =>
       (await import('./pact/pact-commands.js')).runPactCommand(['verify-pact', ...argv]),
   },
+  drift: {
+    summary: 'measure where a provider differs from the contract, within its rate limit',
+    load: async () => (await import('./drift/cli.js')).runDriftCommand,
+  },
   'check-pact': {
     summary: 'check pact files against the contract, offline',
     load: async () => async (argv) => (await import('./pact/pact-commands.js')).runPactCommand(['check-pact', ...argv]),

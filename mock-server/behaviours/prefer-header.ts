@@ -1,4 +1,6 @@
-import { invalidRequest } from '../pipeline/problems.js';
+import type { MockOptions } from '../options/mock-options.js';
+import { invalidRequest, ProblemError } from '../pipeline/problems.js';
+import { retryAfterSeconds } from './rate-limiter.js';
 
 /** The status codes a `Prefer: code=N` may ask for: the failures a partner's client must handle. */
 export const PREFERABLE_CODES = [401, 403, 404, 429, 500, 503] as const;
@@ -40,4 +42,30 @@ export function parsePrefer(header: string | undefined): PreferredScenario {
     }
   }
   return { ...(code === undefined ? {} : { code }), ...(delayMs === undefined ? {} : { delayMs }) };
+}
+
+/** agentOS tells clients to wait a minute after a 429 when nothing else says how long. */
+const DEFAULT_RETRY_MS = 60_000;
+
+/** The answer a `Prefer: code=N` asks for; Retry-After is a full window (429) or a full block (403). */
+export function preferredProblem(code: PreferableCode, options: MockOptions): ProblemError {
+  const asked = `because the request asked for it (Prefer: code=${code})`;
+  switch (code) {
+    case 401:
+      return new ProblemError('invalid-api-key', `Answered 401 ${asked}.`);
+    case 403:
+      return new ProblemError('key-blocked', `Answered 403 ${asked}.`, undefined, {
+        'Retry-After': retryAfterSeconds(options.blockForMs),
+      });
+    case 404:
+      return new ProblemError('not-found', `Answered 404 ${asked}.`);
+    case 429:
+      return new ProblemError('rate-limited', `Answered 429 ${asked}.`, undefined, {
+        'Retry-After': retryAfterSeconds(options.rateLimit?.windowMs ?? DEFAULT_RETRY_MS),
+      });
+    case 500:
+      return new ProblemError('internal-error', `Answered 500 ${asked}.`);
+    case 503:
+      return new ProblemError('service-unavailable', `Answered 503 ${asked}.`);
+  }
 }

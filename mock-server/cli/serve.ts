@@ -1,21 +1,21 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { buildCommand, FLAG_OF_OPTION, optionsFromFlags } from '../options/cli-options.js';
+import { buildCommand, settingsFromFlags } from '../options/cli-options.js';
 import { createMockServer } from '../create-mock-server.js';
 import { OptionsError } from '../options/mock-options.js';
 import { StateFileError } from '../state/state-file.js';
-import { loadTls, TlsSetupError, type TlsFlags } from './tls.js';
+import { loadTls, TlsSetupError } from './tls.js';
 
 /** Starts the mock from command-line flags and MOCK_* variables (argv as process.argv: node, script, flags...). */
 export async function serve(argv: readonly string[]): Promise<void> {
   const command = buildCommand();
   command.parse([...argv]);
-  const input = optionsFromFlags(command.opts());
+  const { mock: input, serve: tlsFlags } = settingsFromFlags(command.opts());
   let mock;
   let tls;
   try {
-    tls = await loadTls(command.opts<TlsFlags>(), input.host ?? '127.0.0.1');
+    tls = await loadTls(tlsFlags, input.host ?? '127.0.0.1');
     mock = await createMockServer(input);
   } catch (error) {
     if (error instanceof TlsSetupError) {
@@ -27,9 +27,7 @@ export async function serve(argv: readonly string[]): Promise<void> {
       process.exit(2);
     }
     if (error instanceof OptionsError) {
-      process.stderr.write(
-        `error: ${FLAG_OF_OPTION[error.option] ?? error.option}: ${error.message.slice(error.option.length + 2)}\n`,
-      );
+      process.stderr.write(`error: ${error.flag ?? error.option}: ${error.reason}\n`);
       process.exit(2);
     }
     throw error;

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { join } from 'node:path';
 import { contractsDirectory, CONTROL_CONTRACT_FILE, listOperations, loadContract } from '../contract/contract.js';
-import { expressPath } from '../http/method-not-allowed.js';
+import { expressPath } from '../contract/path-template.js';
 import type { MockState } from '../state/mock-state.js';
 import type { MockOptions } from '../options/mock-options.js';
 import { ProblemError } from '../pipeline/problems.js';

@@ -1,5 +1,6 @@
 import express from 'express';
-import { CONTACT_TYPE_KEYS, CONTACT_TYPES } from '../../fixtures/contact-types.js';
+import { defaultText } from '../options/cli-options.js';
+import { OPTION_TABLE } from '../options/option-table.js';
 import { consentRatesOf, type MockOptions } from '../options/mock-options.js';
 
 const LINKS: readonly (readonly [href: string, label: string])[] = [
@@ -20,37 +21,33 @@ function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
+function shown(value: unknown): string {
+  if (value === undefined) return 'off';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
+  if (typeof value === 'object' && value !== null) {
+    if ('requests' in value && 'windowMs' in value) return `${value.requests} per ${Number(value.windowMs) / 1000} s`;
+    if ('minMs' in value && 'maxMs' in value) return `${value.minMs}-${value.maxMs} ms`;
+  }
+  return String(value);
 }
 
-/** The settings that decide what a client sees, as label/value rows. */
+/** Every setting of the option table with the value this mock runs with (secrets only as set or not). */
 export function settingRows(options: MockOptions): [string, string][] {
   const rates = consentRatesOf(options);
-  // Read loosely: the landing page must not break when a setting is renamed or not there yet.
-  const profile = (options as { profile?: unknown }).profile ?? 'none';
-  return [
-    ['Seed', String(options.seed)],
-    ['Profile', String(profile)],
-    ['Agencies (shortName)', options.shortNames.join(', ')],
-    ['Consent rate (overall)', percent(options.consentRate)],
-    ...CONTACT_TYPE_KEYS.map((type): [string, string] => [
-      `Consent rate, ${CONTACT_TYPES[type].flagName}`,
-      percent(rates[type]),
-    ]),
-    ...CONTACT_TYPE_KEYS.map((type): [string, string] => [
-      `${CONTACT_TYPES[type].flagName} per agency`,
-      options.counts[type].toLocaleString('en-GB'),
-    ]),
-    ['Branches per agency', String(options.branches)],
-    ['Multi-role share', percent(options.multiRoleShare)],
-    [
-      'Records without consent',
-      options.withheld === 'omit' ? 'omit (left out of lists)' : 'redact (personal fields absent)',
-    ],
-    ['Authorised integrators', options.authorisedIntegrators.join(', ') || 'none'],
-    ['API keys', options.apiKeys.length === 0 ? 'any non-empty key' : `${options.apiKeys.length} configured`],
-  ];
+  return OPTION_TABLE.filter((spec) => !spec.field.startsWith('serve.')).map((spec): [string, string] => {
+    const [head, type] = spec.field.split('.') as [string, string | undefined];
+    const value =
+      head === 'consentRates'
+        ? rates[type as keyof typeof rates]
+        : type === undefined
+          ? options[head as keyof MockOptions]
+          : (options[head as keyof MockOptions] as Record<string, unknown>)[type];
+    if (spec.secret) {
+      const count = Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
+      return [`--${spec.flag}`, count === 0 ? defaultText(spec) : `${count} set`];
+    }
+    return [`--${spec.flag}`, shown(value)];
+  });
 }
 
 export function landingPageHtml(options: MockOptions): string {

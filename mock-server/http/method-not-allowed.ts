@@ -1,11 +1,7 @@
 import express, { type Request } from 'express';
 import type { ContractOperation } from '../contract/contract.js';
+import { expressPath } from '../contract/path-template.js';
 import { ProblemError } from '../pipeline/problems.js';
-
-/** `/a/{b}/c` (OpenAPI) to `/a/:b/c` (Express). */
-export function expressPath(template: string): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
-}
 
 /** A 405 with `Allow` for a path the contract has under another method. */
 export function methodNotAllowed(operations: readonly ContractOperation[]) {

@@ -1,7 +1,7 @@
 import { CONTACT_TYPE_KEYS, type ContactTypeKey } from '../../fixtures/contact-types.js';
+import { OPTION_TABLE, specOfField } from './option-table.js';
 import type { LatencyRange } from '../behaviours/faults.js';
-import { DEFAULT_CLOCK_START, isClockStart } from '../behaviours/simulated-clock.js';
-import { storeUrlProblem } from '../state/store-settings.js';
+import { DEFAULT_CLOCK_START } from '../behaviours/simulated-clock.js';
 
 export type WithheldMode = 'redact' | 'omit';
 export type Profile = 'none' | 'agentos';
@@ -116,18 +116,24 @@ export const PROFILES: Readonly<Record<Profile, Partial<MockOptions>>> = {
   },
 };
 
-/** The largest data set per type: ten-digit OIDs, and well inside exact integer maths. */
-export const MAX_RECORDS_PER_TYPE = 1_000_000_000;
-export const MAX_BRANCHES = 9_999;
+export { MAX_BRANCHES, MAX_RECORDS_PER_TYPE } from './option-table.js';
 
-/** A setting out of range; `option` names the MockOptions field (the CLI maps it to its flag). */
+/**
+ * A setting out of range. `option` is the MockOptions field (`counts.tenants`), `flag` the
+ * command-line flag that sets it, and `reason` the sentence without either, so the CLI and
+ * library callers each name the setting their own way without parsing message text.
+ */
 export class OptionsError extends Error {
+  readonly flag: string | undefined;
+
   constructor(
     readonly option: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${option}: ${message}`);
+    super(`${option}: ${reason}`);
     this.name = 'OptionsError';
+    const spec = specOfField(option);
+    this.flag = spec ? `--${spec.flag}` : undefined;
   }
 }
 
@@ -135,25 +141,21 @@ export type MockOptionsInput = Partial<Omit<MockOptions, 'counts'>> & {
   counts?: Partial<Record<ContactTypeKey, number>>;
 };
 
-function checkShare(option: string, value: number, max = 1): void {
-  if (!Number.isFinite(value) || value < 0 || value > max)
-    throw new OptionsError(option, `must be a number from 0 to ${max}, got ${value}`);
+function valueAt(options: MockOptions, field: string): unknown {
+  return field
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], options);
 }
 
-function checkInteger(option: string, value: number, min: number, max: number): void {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new OptionsError(option, `must be a whole number from ${min} to ${max}, got ${value}`);
-  }
-}
-
-/** Merges input over the defaults (without mutating either) and checks every field. */
+/** Merges input over the defaults (without mutating either) and checks every field once, by the option table. */
 export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
   // An explicit undefined (e.g. a flag not given) must not hide a profile's or a default's value.
   const given = Object.fromEntries(
     Object.entries(input).filter(([, value]) => value !== undefined),
   ) as MockOptionsInput;
   const profile = given.profile ?? DEFAULT_OPTIONS.profile;
-  if (!(profile in PROFILES)) throw new OptionsError('profile', `must be none or agentos, got ${String(profile)}`);
+  if (!Object.hasOwn(PROFILES, profile))
+    throw new OptionsError('profile', `must be none or agentos, got ${String(profile)}`);
   const options: MockOptions = {
     ...DEFAULT_OPTIONS,
     ...PROFILES[profile],
@@ -161,27 +163,24 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     consentRates: { ...DEFAULT_OPTIONS.consentRates, ...input.consentRates },
     counts: { ...DEFAULT_OPTIONS.counts, ...input.counts },
   };
-  checkInteger('port', options.port, 0, 65_535);
-  checkInteger('seed', options.seed, 0, 2 ** 32 - 1);
-  checkShare('consentRate', options.consentRate);
-  for (const [type, rate] of Object.entries(options.consentRates)) checkShare(`consentRates.${type}`, rate as number);
-  for (const type of CONTACT_TYPE_KEYS) checkInteger(`counts.${type}`, options.counts[type], 0, MAX_RECORDS_PER_TYPE);
-  checkInteger('branches', options.branches, 1, MAX_BRANCHES);
-  checkShare('multiRoleShare', options.multiRoleShare, 0.9);
-  if (options.withheld !== 'redact' && options.withheld !== 'omit') {
-    throw new OptionsError('withheld', `must be redact or omit, got ${String(options.withheld)}`);
+  for (const spec of OPTION_TABLE) {
+    if (spec.field.startsWith('serve.')) continue;
+    const value = valueAt(options, spec.field);
+    if (value === undefined) continue;
+    const reason = spec.kind.check(value as never);
+    if (reason !== undefined) throw new OptionsError(spec.field, reason);
+  }
+  for (const type of Object.keys(options.consentRates)) {
+    if (!(CONTACT_TYPE_KEYS as readonly string[]).includes(type))
+      throw new OptionsError('consentRates', `has no contact type ${type}`);
   }
   if (options.shortNames.length === 0) throw new OptionsError('shortNames', 'at least one agency is needed');
-  for (const name of options.shortNames) {
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
-      throw new OptionsError('shortNames', `"${name}" is not a valid short name (letters, digits, _ and -)`);
+  if (options.stateFile !== undefined && options.store !== 'memory') {
+    throw new OptionsError(
+      'stateFile',
+      'keeps state in one process only; with a Redis --store the state lives in Redis: drop one of them',
+    );
   }
-  for (const key of options.apiKeys)
-    if (key.length === 0) throw new OptionsError('apiKeys', 'an API key cannot be empty');
-  if (!Number.isFinite(options.responseCacheMb) || options.responseCacheMb < 0) {
-    throw new OptionsError('responseCacheMb', `must be 0 or more, got ${options.responseCacheMb}`);
-  }
-  checkBehaviours(options);
   return options;
 }
 
@@ -190,47 +189,4 @@ export function consentRatesOf(options: MockOptions): Record<ContactTypeKey, num
   return Object.fromEntries(
     CONTACT_TYPE_KEYS.map((type) => [type, options.consentRates[type] ?? options.consentRate]),
   ) as Record<ContactTypeKey, number>;
-}
-
-function checkBehaviours(options: MockOptions): void {
-  if (options.rateLimit) {
-    checkInteger('rateLimit', options.rateLimit.requests, 1, 1_000_000);
-    checkInteger('rateLimit', options.rateLimit.windowMs, 1, 86_400_000);
-  }
-  checkInteger('blockAfter', options.blockAfter, 0, 1_000_000);
-  checkInteger('blockForMs', options.blockForMs, 0, 7 * 86_400_000);
-  if (
-    options.latency &&
-    !(options.latency.minMs >= 0 && options.latency.minMs <= options.latency.maxMs && options.latency.maxMs <= 60_000)
-  ) {
-    throw new OptionsError(
-      'latency',
-      `must be a range within 0-60000 ms, got ${options.latency.minMs}-${options.latency.maxMs}`,
-    );
-  }
-  checkShare('errorRate', options.errorRate);
-  if (!isClockStart(options.clock))
-    throw new OptionsError('clock', `must be an ISO instant (2026-01-01T09:00:00Z) or real, got ${options.clock}`);
-  checkShare('consentChurn', options.consentChurn);
-  checkInteger('journalSize', options.journalSize, 0, 1_000_000);
-  if (options.adminToken !== undefined && options.adminToken.length === 0)
-    throw new OptionsError('adminToken', 'cannot be empty');
-  if (options.stateFile !== undefined && options.stateFile.length === 0)
-    throw new OptionsError('stateFile', 'cannot be empty');
-  const storeProblem = storeUrlProblem(options.store);
-  if (storeProblem) throw new OptionsError('store', storeProblem);
-  if (options.stateFile !== undefined && options.store !== 'memory') {
-    throw new OptionsError(
-      'stateFile',
-      'keeps state in one process only; with a Redis --store the state lives in Redis: drop one of them',
-    );
-  }
-  if (options.storePrefix !== undefined && !/^[\x21-\x7e]{1,200}$/.test(options.storePrefix)) {
-    throw new OptionsError('storePrefix', 'must be 1 to 200 printable characters without spaces');
-  }
-  for (const entry of options.apiKeys) {
-    if (!/^[^:\s]+(:[a-z0-9_-]+(,[a-z0-9_-]+)*)?$/i.test(entry)) {
-      throw new OptionsError('apiKeys', `"${entry}" is not KEY or KEY:tier,tier`);
-    }
-  }
 }

@@ -1,13 +1,15 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { setTimeout as delay } from 'node:timers/promises';
-import { apiKeyOf, checkApiKey, type KeyGrants, type KeyLocations } from './api-key-auth.js';
-import { parsePrefer, type PreferableCode } from '../behaviours/prefer-header.js';
-import type { RateDecision } from '../behaviours/rate-limiter.js';
+import { checkApiKey, type KeyGrants, type KeyLocations } from './api-key-auth.js';
+import { parsePrefer, preferredProblem } from '../behaviours/prefer-header.js';
+import { refuseUnlessAllowed, type RateDecision } from '../behaviours/rate-limiter.js';
+import type { RateLimit } from '../options/mock-options.js';
+import type { Agency } from '../state/agency.js';
+import { exchangeOf, type V4Exchange } from './v4-exchange.js';
 import type { ContractOperation } from '../contract/contract.js';
 import type { OperationHandler } from '../operations/handler-context.js';
 import { sendUncached, serializeBody } from '../http/serialize-body.js';
 import type { MockState } from '../state/mock-state.js';
-import type { MockOptions } from '../options/mock-options.js';
 import { ProblemError } from './problems.js';
 import { knownQueryNames, unknownQueryWarnings, warningHeaderValue } from './query-warnings.js';
 import type { RequestValidator } from '../contract/request-validation.js';
@@ -24,54 +26,22 @@ export interface V4RouteDependencies {
 
 const IDENTIFICATION_PARAMETERS = ['integrator', 'integration'] as const;
 
-function retryAfterSeconds(milliseconds: number): string {
-  return String(Math.max(0, Math.ceil(milliseconds / 1000)));
-}
-
-/** agentOS tells clients to wait a minute after a 429 when nothing else says how long. */
-const DEFAULT_RETRY_MS = 60_000;
-
-/** The problem a `Prefer: code=N` asks for; Retry-After is a full window (429) or a full block (403). */
-function preferredProblem(code: PreferableCode, options: MockOptions): ProblemError {
-  switch (code) {
-    case 401:
-      return new ProblemError('invalid-api-key', 'Answered 401 because the request asked for it (Prefer: code=401).');
-    case 403:
-      return new ProblemError(
-        'key-blocked',
-        'Answered 403 because the request asked for it (Prefer: code=403).',
-        undefined,
-        { 'Retry-After': retryAfterSeconds(options.blockForMs) },
-      );
-    case 404:
-      return new ProblemError('not-found', 'Answered 404 because the request asked for it (Prefer: code=404).');
-    case 429:
-      return new ProblemError(
-        'rate-limited',
-        'Answered 429 because the request asked for it (Prefer: code=429).',
-        undefined,
-        { 'Retry-After': retryAfterSeconds(options.rateLimit?.windowMs ?? DEFAULT_RETRY_MS) },
-      );
-    case 500:
-      return new ProblemError('internal-error', 'Answered 500 because the request asked for it (Prefer: code=500).');
-    case 503:
-      return new ProblemError(
-        'service-unavailable',
-        'Answered 503 because the request asked for it (Prefer: code=503).',
-      );
-  }
+/** What a request asked for (Prefer) or the error rate drew: a delay first, then maybe a failure. */
+interface Scenario {
+  readonly delayMs: number;
+  readonly failure: ProblemError | undefined;
 }
 
 /**
- * The middleware chain of one contract operation, in agentOS's order: key -> agency -> rate
- * limit -> faults -> body -> (cache) -> validation -> handler. Express is only the adapter here;
- * the handler sees plain values.
+ * One contract operation as named stages, in agentOS's order: key -> agency -> rate limit ->
+ * scenario (Prefer, faults, delay) -> body -> warnings -> cache -> validation -> handler -> answer.
+ * Stages hand each other typed values (the exchange, the agency); the handler sees plain values.
  */
 export function v4Route(
   operation: ContractOperation,
   handler: OperationHandler,
   dependencies: V4RouteDependencies,
-): RequestHandler[] {
+): RequestHandler {
   const { state, validator, locations, grants, authorisedIntegrators } = dependencies;
   const { options } = state;
   const known = knownQueryNames(operation, locations.queries);
@@ -79,66 +49,43 @@ export function v4Route(
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
 
-  /** Checks that may refuse the request before the store is asked: the key, then the agency. */
-  const identify = (request: Request, response: Response): string | undefined => {
-    // Express 5 parses the query string again on every read of request.query: read it once.
-    const rawQuery = request.query as Record<string, unknown>;
-    response.locals.rawQuery = rawQuery;
-    const key = apiKeyOf(locations, request.headers, rawQuery);
-    checkApiKey(key, grants);
+  /** Stage 1-2: the key, the agency (each refuses with its own answer); the store decides the rate limit. */
+  const admit = (request: Request, exchange: V4Exchange): Agency => {
+    checkApiKey(exchange.key, grants);
     const shortName = request.params.shortName as string;
-    if (!state.agencies.has(shortName)) {
+    const agency = state.agencies.get(shortName);
+    if (!agency) {
       throw new ProblemError(
         'unknown-agency',
         `No agency has the short name "${shortName}"; this mock serves ${options.shortNames.join(', ')}.`,
       );
     }
-    return key;
+    return agency;
   };
 
-  /** Refuses a limited or blocked key; returns the delay the request must wait, if any. */
-  const decide = (request: Request, response: Response, decision: RateDecision | undefined): number => {
-    if (decision && decision.outcome === 'blocked') {
-      throw new ProblemError(
-        'key-blocked',
-        `The key kept sending while rate limited and is blocked for ${retryAfterSeconds(decision.retryAfterMs)} s.`,
-        undefined,
-        {
-          'Retry-After': retryAfterSeconds(decision.retryAfterMs),
-        },
-      );
-    }
-    if (decision && decision.outcome === 'limited') {
-      const limit = options.rateLimit as { requests: number; windowMs: number };
-      throw new ProblemError(
-        'rate-limited',
-        `More than ${limit.requests} requests in ${limit.windowMs / 1000} s for this key; retry in ${retryAfterSeconds(decision.retryAfterMs)} s.`,
-        undefined,
-        { 'Retry-After': retryAfterSeconds(decision.retryAfterMs) },
-      );
-    }
+  /** Stage 4: a `Prefer` scenario wins over the seeded error rate; both draw in every request. */
+  const scenarioOf = (request: Request): Scenario => {
     const preferred = parsePrefer(request.get('prefer'));
     const fault = state.faults.next();
-    response.locals.preferredCode = preferred.code;
-    response.locals.injectedFailure = fault.fail;
-    return preferred.delayMs ?? fault.delayMs;
+    const failure =
+      preferred.code !== undefined
+        ? preferredProblem(preferred.code, options)
+        : fault.fail
+          ? new ProblemError('service-unavailable', 'Answered 503 by the configured --error-rate.')
+          : undefined;
+    return { delayMs: preferred.delayMs ?? fault.delayMs, failure };
   };
 
-  /** What the request asked for with Prefer, or the error rate drew, once any delay has passed. */
-  const failOnRequest = (response: Response): void => {
-    const code = response.locals.preferredCode as PreferableCode | undefined;
-    if (code !== undefined) throw preferredProblem(code, options);
-    if (response.locals.injectedFailure === true) {
-      throw new ProblemError('service-unavailable', 'Answered 503 by the configured --error-rate.');
-    }
-  };
-
-  const respond = (request: Request, response: Response): void | Promise<void> => {
-    const rawQuery = response.locals.rawQuery as Record<string, unknown>;
-    const agency = state.agencies.get(request.params.shortName as string);
-    if (!agency) throw new Error('admit() let an unknown agency through');
+  /** Stage 5-8: warnings, the response cache, validation, the handler, and the answer. */
+  const respond = (
+    request: Request,
+    response: Response,
+    exchange: V4Exchange,
+    agency: Agency,
+  ): void | Promise<void> => {
+    const { rawQuery } = exchange;
     const warnings = unknownQueryWarnings(rawQuery, known);
-    response.locals.warnings = warnings;
+    exchange.warnings = warnings;
     if (warnings.length > 0) response.setHeader('X-Mock-Warning', warningHeaderValue(warnings));
 
     const query: Record<string, string> = {};
@@ -197,40 +144,59 @@ export function v4Route(
     }
   };
 
+  const readJson = express.json({ limit: '16kb', type: 'application/json' });
+
+  /** After the scenario's delay (if any): fail as asked, read a POST body, then respond. */
   const proceed = (
     request: Request,
     response: Response,
     next: NextFunction,
+    exchange: V4Exchange,
+    agency: Agency,
+    failure: ProblemError | undefined,
+  ): void | Promise<void> => {
+    if (failure) throw failure;
+    if (operation.method === 'get') return respond(request, response, exchange, agency);
+    // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
+    checkMediaType(request);
+    readJson(request, response, (error?: unknown) => {
+      if (error) {
+        next(error);
+        return;
+      }
+      try {
+        const saved = respond(request, response, exchange, agency);
+        if (saved instanceof Promise) saved.catch(next);
+      } catch (problem) {
+        next(problem);
+      }
+    });
+  };
+
+  /** Stage 3 onwards, once the store has decided the rate limit. */
+  const decided = (
+    request: Request,
+    response: Response,
+    next: NextFunction,
+    exchange: V4Exchange,
+    agency: Agency,
     decision: RateDecision | undefined,
   ): void | Promise<void> => {
-    const delayMs = decide(request, response, decision);
-    if (delayMs <= 0) {
-      failOnRequest(response);
-      next();
-      return;
-    }
-    return delay(delayMs).then(() => {
-      failOnRequest(response);
-      next();
-    });
+    refuseUnlessAllowed(decision, options.rateLimit as RateLimit);
+    const { delayMs, failure } = scenarioOf(request);
+    if (delayMs <= 0) return proceed(request, response, next, exchange, agency, failure);
+    return delay(delayMs).then(() => proceed(request, response, next, exchange, agency, failure));
   };
 
   // Synchronous on the memory store unless a delay was asked for: most requests never touch a
   // timer or a promise. A shared store answers the rate limit and its version in one round trip.
-  const admitThenContinue: RequestHandler = (request, response, next) => {
-    const decision = state.store.admit(identify(request, response));
-    if (decision instanceof Promise) return decision.then((decided) => proceed(request, response, next, decided));
-    return proceed(request, response, next, decision);
+  return (request, response, next) => {
+    const exchange = exchangeOf(request, locations);
+    const agency = admit(request, exchange);
+    const decision = state.store.admit(exchange.key);
+    if (decision instanceof Promise) {
+      return decision.then((outcome) => decided(request, response, next, exchange, agency, outcome));
+    }
+    return decided(request, response, next, exchange, agency, decision);
   };
-  if (operation.method === 'get') return [admitThenContinue, respond];
-  // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
-  return [
-    admitThenContinue,
-    (request, _response, next) => {
-      checkMediaType(request);
-      next();
-    },
-    express.json({ limit: '16kb', type: 'application/json' }),
-    respond,
-  ];
 }

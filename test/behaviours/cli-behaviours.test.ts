@@ -37,7 +37,7 @@ async function clock(url: string): Promise<{ now: string; start: string; frozen:
   return response.body as { now: string; start: string; frozen: boolean };
 }
 
-// Each spawn costs about two seconds of CPU (tsx), so each process checks several flags at once.
+// Each spawn costs a process start, so each process checks several flags at once.
 describe.concurrent('the CLI starts with behaviour flags', () => {
   it('--rate-limit 5/2s --clock-frozen, MOCK_BLOCK_AFTER=1, MOCK_BLOCK_FOR=10m: 5 answers, a 429, then 403', async () => {
     await withCli(

@@ -20,7 +20,7 @@ const ARGS = [
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}: run .ci/install-chromium ` +
+      `Chromium is not installed at ${CHROMIUM_PATH}: run scripts/install-test-packages.sh ` +
         '(apt-get install chromium) or set CHROMIUM_PATH. The browser tests need it.',
     );
   }

@@ -106,10 +106,14 @@ describe('Swagger UI at /swagger, in Chromium', { timeout: 90_000 }, () => {
   it('the landing page says what is running and links the UI', async () => {
     await page.goto(`${origin}/`);
     await expect.poll(() => page.locator('h1').textContent()).toContain('V4 Contacts');
-    const row = (label: string) => page.locator('tr', { has: page.locator('th', { hasText: label }) }).locator('td');
-    expect(await row('Seed').textContent()).toBe('7');
-    expect(await row('Profile').textContent()).toMatch(/\S/);
-    expect(await row('Consent rate (overall)').textContent()).toMatch(/%$/);
+    // One row per flag of the option table, labelled by the flag.
+    const row = (flag: string) =>
+      page.locator('tr', { has: page.locator('th', { hasText: new RegExp(`^${flag}$`) }) }).locator('td');
+    expect(await row('--seed').textContent()).toBe('7');
+    expect(await row('--profile').textContent()).toMatch(/\S/);
+    expect(await row('--consent-rate').textContent()).toBe('0.6');
+    expect(await row('--consent-rate-tenants').textContent()).toBe('0.6');
+    expect(await row('--tenants').textContent()).toMatch(/^\d+$/);
     for (const href of ['/swagger/', '/openapi.json', '/openapi.yaml', '/__mock/openapi.json', '/__mock/requests']) {
       await expect.poll(() => page.locator(`a[href="${href}"]`).count()).toBe(1);
     }

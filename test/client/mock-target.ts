@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenOnLoopback } from '../../mock-server/http/listen-on-loopback.js';
 import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
 import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 
@@ -27,11 +26,8 @@ export interface JournalEntry {
 
 export async function startMockTarget(input: MockOptionsInput = {}): Promise<MockTarget> {
   const mock = await createMockServer({ quiet: true, ...input });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const baseUrl = listeningUrl;
   async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}/__mock${path}`, {
       method,

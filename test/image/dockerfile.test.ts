@@ -38,4 +38,9 @@ describe('the Dockerfile', () => {
     expect(copies).toContain('--from=deps');
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
   });
+
+  it('holds only what the mock needs: its compiled code and data model, not the client or the tools', () => {
+    const built = finalStage.filter((line) => line.includes('--from=build')).map((line) => line.split(/\s+/)[2]);
+    expect(built.sort()).toEqual(['/app/dist/fixtures', '/app/dist/mock-server']);
+  });
 });

@@ -1,19 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import request from 'supertest';
 import { expect } from 'vitest';
-import { createMockServer, type MockDependencies } from '../../mock-server/create-mock-server.js';
+import type { MockDependencies } from '../../mock-server/create-mock-server.js';
 import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
-import { contractViolations } from './contract-validator.js';
-import { controlViolations } from './control-contract.js';
-import {
-  DEFAULT_TEST_KEY,
-  parseJson,
-  rawText,
-  type ApiResponse,
-  type MockClient,
-  type PostOptions,
-} from './mock-client.js';
+import { startMock, type ApiResponse, type MockClient } from './mock-client.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -69,66 +57,22 @@ export interface BehaviourClient extends MockClient {
   journal(query?: string): Promise<JournalView[]>;
 }
 
-/**
- * Like startMock, but forwards createMockServer's dependencies (an injected `elapsed` clock), and
- * checks /__mock responses against the control contract as well as /v4 ones against the API's.
- */
+/** The harness of test/support/mock-client.ts with the control API's calls on top. */
 export async function startBehaviourMock(
   input: MockOptionsInput = {},
   dependencies: MockDependencies = {},
 ): Promise<BehaviourClient> {
-  const mock = await createMockServer({ quiet: true, ...input }, dependencies);
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const defaultKey = (mock.options.apiKeys[0] ?? DEFAULT_TEST_KEY).split(':')[0] as string;
-  const adminToken = mock.options.adminToken;
-
-  async function send<T>(
-    method: Method,
-    path: string,
-    options: PostOptions & { body?: unknown } = {},
-  ): Promise<ApiResponse<T>> {
-    const key = options.apiKey === undefined ? defaultKey : options.apiKey;
-    const url =
-      key !== null && options.apiKeyIn === 'query'
-        ? `${path}${path.includes('?') ? '&' : '?'}api_key=${encodeURIComponent(key)}`
-        : path;
-    let call = request(baseUrl)[method](url).buffer(true).parse(rawText);
-    if (key !== null && options.apiKeyIn !== 'query') call = call.set('api_key', key);
-    for (const [name, value] of Object.entries(options.headers ?? {})) call = call.set(name, value);
-    if (options.raw !== undefined) {
-      call = call.set('Content-Type', options.contentType ?? 'application/json').send(options.raw);
-    } else if (options.body !== undefined) {
-      call = call.set('Content-Type', options.contentType ?? 'application/json').send(JSON.stringify(options.body));
-    }
-    const response = await call;
-    const text = response.body as string;
-    const body = parseJson(text);
-    const checked = { method, path, status: response.status, contentType: response.headers['content-type'], body };
-    const violations = path.startsWith('/v4')
-      ? contractViolations(checked)
-      : path.startsWith('/__mock')
-        ? controlViolations(checked)
-        : [];
-    expect(violations, `${method.toUpperCase()} ${path} broke its contract:\n${text.slice(0, 500)}`).toEqual([]);
-    return { status: response.status, headers: response.headers as Record<string, string>, text, body: body as T };
-  }
+  const client = await startMock(input, dependencies);
+  const adminToken = client.mock.options.adminToken;
 
   function control<T>(method: Method, path: string, body?: unknown, options: ControlOptions = {}) {
     const token = options.token === undefined ? adminToken : options.token;
     const headers = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...options.headers };
-    return send<T>(method, path, { apiKey: null, headers, ...(body === undefined ? {} : { body }) });
+    return client.send<T>(method, path, { apiKey: null, headers, ...(body === undefined ? {} : { body }) });
   }
 
   return {
-    baseUrl,
-    mock,
-    get: (path, options) => send('get', path, options),
-    post: (path, body, options = {}) => send('post', path, { ...options, body }),
-    send: (method, path, options) => send(method, path, options),
+    ...client,
     control,
     async advance(duration) {
       const response = await control<ClockView>('post', '/__mock/clock', { advance: duration });
@@ -144,11 +88,6 @@ export async function startBehaviourMock(
       expect(response.body.Count).toBe(response.body.Data.length);
       return response.body.Data;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
   };
 }
 

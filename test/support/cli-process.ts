@@ -3,10 +3,13 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The CLI from source, run as `node --import tsx tools/cli.ts ...` with only the given MOCK_* env. */
+/** The built command (dist/, which the test run's global set-up builds once). */
+export const BUILT_CLI = 'dist/tools/cli.js';
+
+/** The built CLI, run as `node dist/tools/cli.js ...` with only the given MOCK_* env. */
 export function spawnCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): ChildProcess {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MOCK_')));
-  return spawn(process.execPath, ['--import', 'tsx', 'tools/cli.ts', ...args], {
+  return spawn(process.execPath, [BUILT_CLI, ...args], {
     cwd: REPO_ROOT,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { templatePattern } from '../../mock-server/contract/path-template.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -40,14 +41,6 @@ export const contractOperations: readonly ContractOperationRef[] = Object.entrie
       return { operationId: operation.operationId as string, method, template, operation };
     }),
 );
-
-function templatePattern(template: string): RegExp {
-  const escaped = template
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  return new RegExp(`^${escaped}$`);
-}
 
 const patterns = new Map(Object.keys(contractDocument.paths).map((template) => [template, templatePattern(template)]));
 

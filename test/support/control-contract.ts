@@ -1,3 +1,4 @@
+import { templatePattern } from '../../mock-server/contract/path-template.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
@@ -50,7 +51,7 @@ function describeErrors(errors: readonly ErrorObject[] | null | undefined): stri
 
 const templates = Object.keys(controlDocument.paths).map((template) => ({
   template,
-  pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  pattern: templatePattern(template),
 }));
 
 /** The control operation of a method and concrete path, if the control contract has one. */

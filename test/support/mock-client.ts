@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenOnLoopback } from '../../mock-server/http/listen-on-loopback.js';
 import request from 'supertest';
 import { expect } from 'vitest';
-import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
+import { createMockServer, type MockDependencies, type MockServer } from '../../mock-server/create-mock-server.js';
 import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 import { contractViolations } from './contract-validator.js';
+import { controlViolations } from './control-contract.js';
 
 export const DEFAULT_TEST_KEY = 'test-key';
 
@@ -65,16 +65,18 @@ export function rawText(response: request.Response, callback: (error: Error | nu
 }
 
 /**
- * Builds the mock, listens on 127.0.0.1 on a free port, and returns a client whose every /v4
- * response is checked against the contract: declared status, content type and schema.
+ * The one test harness: builds the mock (with any injected dependencies, such as a hand-driven
+ * clock), listens on 127.0.0.1 on a free port, and returns a client whose every answer is checked
+ * against its contract (/v4 against the API's, /__mock against the control API's): declared
+ * status, content type and schema.
  */
-export async function startMock(input: MockOptionsInput = {}): Promise<MockClient> {
-  const mock = await createMockServer({ quiet: true, ...input });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+export async function startMock(
+  input: MockOptionsInput = {},
+  dependencies: MockDependencies = {},
+): Promise<MockClient> {
+  const mock = await createMockServer({ quiet: true, ...input }, dependencies);
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const baseUrl = listeningUrl;
   // A configured key may carry its tiers (`KEY:contacts`); the key sent is the part before them.
   const defaultKey = mock.options.apiKeys[0]?.split(':')[0] ?? DEFAULT_TEST_KEY;
 
@@ -92,16 +94,13 @@ export async function startMock(input: MockOptionsInput = {}): Promise<MockClien
     const response = await call;
     const text = response.body as string;
     const body = parseJson(text);
-    if (path.startsWith('/v4')) {
-      const violations = contractViolations({
-        method,
-        path,
-        status: response.status,
-        contentType: response.headers['content-type'],
-        body,
-      });
-      expect(violations, `${method.toUpperCase()} ${path} broke the contract:\n${text.slice(0, 500)}`).toEqual([]);
-    }
+    const checked = { method, path, status: response.status, contentType: response.headers['content-type'], body };
+    const violations = path.startsWith('/v4')
+      ? contractViolations(checked)
+      : path.startsWith('/__mock')
+        ? controlViolations(checked)
+        : [];
+    expect(violations, `${method.toUpperCase()} ${path} broke its contract:\n${text.slice(0, 500)}`).toEqual([]);
     return { status: response.status, headers: response.headers as Record<string, string>, text, body: body as T };
   }
 

@@ -8,10 +8,10 @@ interface Exit {
   readonly stderr: string;
 }
 
-/** Runs `agentos-contacts sync` from source; `onLine` sees each stderr line (and may kill it). */
+/** Runs the built `agentos-contacts sync`; `onLine` sees each stderr line (and may kill it). */
 function cli(args: string[], env: Record<string, string>, onLine?: (line: string, kill: () => void) => void) {
   return new Promise<Exit>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'sync', ...args], {
+    const child = spawn(process.execPath, ['dist/tools/cli.js', 'sync', ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

@@ -1,3 +1,4 @@
+import { templatePattern } from '../../mock-server/contract/path-template.js';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
@@ -74,10 +75,6 @@ function queryOf(query: PactInteraction['request']['query']): Record<string, str
   return flat;
 }
 
-function templateRegex(template: string): RegExp {
-  return new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`);
-}
-
 /** Properties across `allOf`, references resolved. */
 function propertiesOf(document: OpenApiDocument, schema: SchemaObject): Map<string, SchemaObject> {
   const properties = new Map<string, SchemaObject>();
@@ -111,7 +108,7 @@ export class PactChecker {
     const operations = listOperations(document)
       .map((operation) => ({
         ...operation,
-        regex: templateRegex(operation.path),
+        regex: templatePattern(operation.path),
         params: (operation.path.match(/\{/g) ?? []).length,
       }))
       .sort((a, b) => a.params - b.params);

@@ -1,6 +1,5 @@
+import { listenOnLoopback } from '../../mock-server/http/listen-on-loopback.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Verifier } from '@pact-foundation/pact';
@@ -58,12 +57,9 @@ interface VerifierJson {
 
 async function startInProcessMock(options: MockOptionsInput): Promise<{ url: string; close: () => Promise<void> }> {
   const mock = await createMockServer({ quiet: true, ...options });
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
-  });
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: listeningUrl,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
