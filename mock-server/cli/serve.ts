@@ -43,7 +43,12 @@ export async function serve(argv: readonly string[]): Promise<void> {
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
     logger.info(
-      { url: `${scheme}://${options.host}:${port}`, seed: options.seed, agencies: options.shortNames },
+      {
+        url: `${scheme}://${options.host}:${port}`,
+        seed: options.seed,
+        agencies: options.shortNames,
+        store: mock.state.store.description,
+      },
       'agentos-contacts mock listening',
     );
     // A client must trust this file to reach a self-signed server: say where it is, even when quiet.

@@ -200,11 +200,14 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     'keeps custom field values and consent overrides across restarts',
     'memory only',
   ),
-  option(
-    'store',
-    'store',
-    k(STORE),
-    'where shared state lives: memory, or redis://[user:password@]HOST:PORT[/DB] (rediss:// for TLS) to share it between replicas',
+  // Secret: a Redis URL may carry a password (/readyz and the log show it without).
+  secret(
+    option(
+      'store',
+      'store',
+      k(STORE),
+      'where shared state lives: memory, or redis://[user:password@]HOST:PORT[/DB] (rediss:// for TLS) to share it between replicas',
+    ),
   ),
   option(
     'store-prefix',
