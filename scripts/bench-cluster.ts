@@ -65,6 +65,9 @@ async function compare(urls: Record<string, string>): Promise<Record<string, Fig
   );
 }
 
+/** A latency difference with its sign, as the report's "added" columns read. */
+const signed = (milliseconds: number): string => `${milliseconds >= 0 ? '+' : ''}${milliseconds.toFixed(1)}`;
+
 async function main(): Promise<void> {
   for (const binary of ['redis-server', 'redis-cli', 'nginx']) {
     if (!hasBinary(binary)) throw new Error(`${binary} is not installed: apt-get install -y redis-server nginx`);
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
       const [inMemory, onRedis] = [figures.memory as Figures, figures.redis as Figures];
       ratios.push(
         `${route}: Redis keeps ${(onRedis.requestsPerSecond / inMemory.requestsPerSecond).toFixed(2)} of the in-memory requests/s` +
-          ` (+${(onRedis.p50 - inMemory.p50).toFixed(1)} ms p50, +${(onRedis.p99 - inMemory.p99).toFixed(1)} ms p99)` +
+          ` (${signed(onRedis.p50 - inMemory.p50)} ms p50, ${signed(onRedis.p99 - inMemory.p99)} ms p99)` +
           (route === 'hot' ? `; target 0.85` : ''),
       );
     }

@@ -66,8 +66,8 @@ export async function startNginx(upstreams: readonly string[]): Promise<Process>
   fs.writeFileSync(
     site,
     template
-      .replace('${MOCK_UPSTREAMS}', upstreams.map((upstream) => `server ${upstream};`).join(' '))
-      .replace('${LISTEN_PORT}', `127.0.0.1:${port}`),
+      .replaceAll('${MOCK_UPSTREAMS}', upstreams.map((upstream) => `server ${upstream};`).join(' '))
+      .replaceAll('${LISTEN_PORT}', `127.0.0.1:${port}`),
   );
   const temps = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
     (name) => `${name}_temp_path ${path.join(directory, name)};`,
