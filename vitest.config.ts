@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests that start processes (the CLI, a browser, a crash-test writer): each file in its own
+ * Tests that start processes (the CLI, a browser, a crash-test writer, Redis and nginx): each file in its own
  * worker, as they wait on other programs. Everything else runs in-process in shared workers
  * without per-file module isolation, so faker, Express, openapi-backend and Ajv load once per
  * worker, not once per file.
@@ -15,6 +15,7 @@ const PROCESS_TESTS = [
   'test/client/package-import.test.ts',
   'test/behaviours/cli-behaviours.test.ts',
   'test/unit/state-file.test.ts',
+  'test/cluster/**/*.test.ts',
 ];
 
 export default defineConfig({

@@ -10,6 +10,7 @@ import { journalRecorder } from './http/journal-recorder.js';
 import { expressPath } from './contract/path-template.js';
 import { methodNotAllowed } from './http/method-not-allowed.js';
 import { MockState } from './state/mock-state.js';
+import type { StoreWarn } from './state/state-store.js';
 import { consentRatesOf, resolveOptions, type MockOptions, type MockOptionsInput } from './options/mock-options.js';
 import { CONTACT_TYPE_KEYS } from '../fixtures/contact-types.js';
 import { ProblemError } from './pipeline/problems.js';
@@ -26,7 +27,17 @@ export interface MockServer {
   readonly contract: LoadedContract;
   readonly state: MockState;
   /** Back to a fresh start: custom field values, consent overrides, journal, limits and clock. */
-  reset(): void;
+  reset(): void | Promise<void>;
+  /** Lets go of the state store (a Redis connection); the app answers 503 to what needs it afterwards. */
+  close(): Promise<void>;
+}
+
+/** Store failures are said even with --quiet: a change that was refused must leave a trace. */
+function storeWarn(logger: Logger, quiet: boolean): StoreWarn {
+  return (message, details = {}) => {
+    if (!quiet) logger.warn(details, message);
+    else process.stderr.write(`${JSON.stringify({ level: 'warn', time: Date.now(), ...details, msg: message })}\n`);
+  };
 }
 
 /** Things tests may inject that are not settings. */
@@ -65,7 +76,8 @@ export async function createMockServer(
   const document = contract.document;
   const logger = createLogger(options.quiet);
   const validator = await RequestValidator.create(document);
-  const state = new MockState(options, document, dependencies.elapsed);
+  const state = new MockState(options, document, storeWarn(logger, options.quiet), dependencies.elapsed);
+  await state.store.open();
   warnAboutUnreachableConsentRates(state, logger);
   const locations = keyLocations(document);
   const routeDependencies = {
@@ -94,7 +106,7 @@ export async function createMockServer(
   }
 
   // After the /v4 routes, so API requests do not walk past these routers' layers first.
-  app.use(serviceRoutes(contract, options));
+  app.use(serviceRoutes(contract, options, state.store));
   app.use(await controlApi(state, options));
   app.use(methodNotAllowed(operations));
   app.use((request: Request) => {
@@ -102,5 +114,5 @@ export async function createMockServer(
   });
   app.use(errorHandler(logger));
 
-  return { app, options, logger, contract, state, reset: () => state.reset() };
+  return { app, options, logger, contract, state, reset: () => state.reset(), close: () => state.store.close() };
 }

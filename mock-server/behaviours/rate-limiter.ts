@@ -64,23 +64,7 @@ export class RateLimiter {
    * window, 403 once it kept sending anyway. `Retry-After` says when the slot or the block ends.
    */
   admit(key: string, now: number): void {
-    const decision = this.take(key, now);
-    if (decision.outcome === 'allowed') return;
-    const seconds = retryAfterSeconds(decision.retryAfterMs);
-    if (decision.outcome === 'blocked') {
-      throw new ProblemError(
-        'key-blocked',
-        `The key kept sending while rate limited and is blocked for ${seconds} s.`,
-        undefined,
-        { 'Retry-After': seconds },
-      );
-    }
-    throw new ProblemError(
-      'rate-limited',
-      `More than ${this.settings.requests} requests in ${this.settings.windowMs / 1000} s for this key; retry in ${seconds} s.`,
-      undefined,
-      { 'Retry-After': seconds },
-    );
+    refuseUnlessAllowed(this.take(key, now), this.settings);
   }
 
   /** Drops keys with no slot in use and no block, so memory follows active keys only. */
@@ -94,6 +78,32 @@ export class RateLimiter {
   reset(): void {
     this.keys.clear();
   }
+}
+
+/**
+ * Throws agentOS's answer to a decision that is not `allowed` (from this limiter or from a shared
+ * store's script): 429 while the key is over its window, 403 once it kept sending anyway.
+ */
+export function refuseUnlessAllowed(
+  decision: RateDecision | undefined,
+  settings: { readonly requests: number; readonly windowMs: number },
+): void {
+  if (decision === undefined || decision.outcome === 'allowed') return;
+  const seconds = retryAfterSeconds(decision.retryAfterMs);
+  if (decision.outcome === 'blocked') {
+    throw new ProblemError(
+      'key-blocked',
+      `The key kept sending while rate limited and is blocked for ${seconds} s.`,
+      undefined,
+      { 'Retry-After': seconds },
+    );
+  }
+  throw new ProblemError(
+    'rate-limited',
+    `More than ${settings.requests} requests in ${settings.windowMs / 1000} s for this key; retry in ${seconds} s.`,
+    undefined,
+    { 'Retry-After': seconds },
+  );
 }
 
 /** Whole seconds, rounded up: a client that waits this long finds its slot free. */

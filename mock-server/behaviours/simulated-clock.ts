@@ -51,6 +51,16 @@ export class SimulatedClock {
     return Math.floor(this.startMs / MS_PER_DAY) + simulatedDay;
   }
 
+  /**
+   * Takes the clock a shared store keeps (replicas show one time): its start instant, how far it
+   * was advanced, and when it started running, on the scale of `elapsed` (a wall clock there).
+   */
+  adopt(shared: { startMs: number; advancedMs: number; runningSince: number }): void {
+    this.startMs = shared.startMs;
+    this.advancedMs = shared.advancedMs;
+    this.elapsedAtStart = shared.runningSince;
+  }
+
   /** Back to the start instant, as after a restart. */
   reset(): void {
     this.advancedMs = 0;

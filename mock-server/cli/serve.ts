@@ -43,7 +43,12 @@ export async function serve(argv: readonly string[]): Promise<void> {
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
     logger.info(
-      { url: `${scheme}://${options.host}:${port}`, seed: options.seed, agencies: options.shortNames },
+      {
+        url: `${scheme}://${options.host}:${port}`,
+        seed: options.seed,
+        agencies: options.shortNames,
+        store: mock.state.store.description,
+      },
       'agentos-contacts mock listening',
     );
     // A client must trust this file to reach a self-signed server: say where it is, even when quiet.
@@ -56,8 +61,8 @@ export async function serve(argv: readonly string[]): Promise<void> {
   const stop = (): void => {
     // Stop accepting, let requests in flight finish, and do not wait on idle keep-alive sockets.
     server.close(() => {
-      // Durable state is flushed here, once no request can change it (when MockServer gains a close()).
-      process.exit(0);
+      // Once no request can change state: the store lets go of its connection (Redis), then exit.
+      void mock.close().finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     // A connection whose request was in flight turns idle once answered: close it then, not after

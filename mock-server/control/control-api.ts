@@ -41,7 +41,7 @@ export async function controlApi(state: MockState, options: MockOptions) {
     router[operation.method as 'get' | 'post' | 'put' | 'delete'](
       expressPath(operation.path),
       ...middleware,
-      (request: Request, response: Response) => {
+      async (request: Request, response: Response) => {
         const query = Object.fromEntries(
           Object.entries(request.query as Record<string, unknown>).filter(([, value]) => typeof value === 'string'),
         ) as Record<string, string>;
@@ -52,7 +52,14 @@ export async function controlApi(state: MockState, options: MockOptions) {
           headers: request.headers,
           body: request.body,
         });
-        const result = handler({ params: request.params as Record<string, string>, query, body: request.body, state });
+        // A shared store is read fresh first: what another replica changed shows here too.
+        await state.store.refresh();
+        const result = await handler({
+          params: request.params as Record<string, string>,
+          query,
+          body: request.body,
+          state,
+        });
         if (result.body === undefined) {
           response.status(result.status).end();
         } else {

@@ -16,7 +16,13 @@ export interface ControlResult {
   readonly body?: unknown;
 }
 
-export type ControlHandler = (context: ControlContext) => ControlResult;
+/** Synchronous on the memory store; a shared store's reads and writes are awaited. */
+export type ControlHandler = (context: ControlContext) => ControlResult | Promise<ControlResult>;
+
+/** Runs `then` once a commit (synchronous or not) is saved. */
+function after(saved: void | Promise<void>, then: () => ControlResult): ControlResult | Promise<ControlResult> {
+  return saved instanceof Promise ? saved.then(then) : then();
+}
 
 function agencyOf(state: MockState, shortName: string | undefined) {
   const name = shortName ?? (state.options.shortNames[0] as string);
@@ -36,29 +42,34 @@ function personOf(state: MockState, personId: string, shortName: string | undefi
 
 /** One handler per operationId of contracts/mock-control.openapi.yaml. */
 export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
-  resetMock: ({ state }) => {
-    state.reset();
-    return { status: 200, body: { status: 'reset' } };
-  },
+  resetMock: ({ state }) => after(state.reset(), () => ({ status: 200, body: { status: 'reset' } })),
   listProviderStates: () => ({ status: 200, body: describeProviderStates() }),
-  setUpProviderState: ({ state, body }) => {
+  setUpProviderState: async ({ state, body }) => {
     const { state: name, params = {} } = body as { state: string; params?: StateParams };
-    return { status: 200, body: { state: name, ids: setUpProviderState(state, name, params) } };
+    return { status: 200, body: { state: name, ids: await setUpProviderState(state, name, params) } };
   },
   setPersonConsent: ({ state, params, query, body }) => {
-    const { agency, person, roles } = personOf(state, params.personID as string, query.shortName);
+    const { agency, roles } = personOf(state, params.personID as string, query.shortName);
     const consented = (body as { ThirdPartyMarketing: boolean }).ThirdPartyMarketing;
-    state.overrides.set(agency.shortName, person, consented, state.clock.day());
-    state.persist();
-    return { status: 200, body: { PersonID: params.personID, ThirdPartyMarketing: consented, Roles: roles } };
+    const personId = params.personID as string;
+    const saved = state.store.commit([
+      { kind: 'consent-set', agency: agency.shortName, personId, consented, day: state.clock.day() },
+    ]);
+    return after(saved, () => ({
+      status: 200,
+      body: { PersonID: personId, ThirdPartyMarketing: consented, Roles: roles },
+    }));
   },
   clearPersonConsent: ({ state, params, query }) => {
-    const { agency, person } = personOf(state, params.personID as string, query.shortName);
-    if (state.overrides.delete(agency.shortName, person)) state.persist();
-    return { status: 204 };
+    const { agency } = personOf(state, params.personID as string, query.shortName);
+    const personId = params.personID as string;
+    if (!state.store.live.consentOverride(agency.shortName, personId)) return { status: 204 };
+    return after(state.store.commit([{ kind: 'consent-cleared', agency: agency.shortName, personId }]), () => ({
+      status: 204,
+    }));
   },
-  listJournal: ({ state, query }) => {
-    const entries = state.journal.list({
+  listJournal: async ({ state, query }) => {
+    const entries = await state.store.journal({
       ...(query.method === undefined ? {} : { method: query.method }),
       ...(query.path === undefined ? {} : { pathContains: query.path }),
       ...(query.status === undefined ? {} : { status: Number(query.status) }),
@@ -68,10 +79,7 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
     });
     return { status: 200, body: { Count: entries.length, Data: entries } };
   },
-  clearJournal: ({ state }) => {
-    state.journal.clear();
-    return { status: 204 };
-  },
+  clearJournal: ({ state }) => after(state.store.commit([{ kind: 'journal-cleared' }]), () => ({ status: 204 })),
   getClock: ({ state }) => ({ status: 200, body: state.clock.describe() }),
   advanceClock: ({ state, body }) => {
     const text = (body as { advance: string }).advance;
@@ -85,7 +93,9 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
         },
       ]);
     }
-    state.clock.advance(milliseconds);
-    return { status: 200, body: state.clock.describe() };
+    return after(state.store.commit([{ kind: 'clock-advanced', milliseconds }]), () => ({
+      status: 200,
+      body: state.clock.describe(),
+    }));
   },
 };

@@ -11,7 +11,11 @@ export type StateParams = Readonly<Record<string, unknown>>;
 interface ProviderState {
   readonly description: string;
   readonly params: Readonly<Record<string, string>>;
-  setUp(state: MockState, agency: Agency, params: StateParams): Record<string, unknown>;
+  setUp(
+    state: MockState,
+    agency: Agency,
+    params: StateParams,
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 /** The path parameter name each type's single-record route uses, so IDs drop straight into URLs. */
@@ -55,7 +59,7 @@ function contactState(type: ContactTypeKey): ProviderState {
   return {
     description: `A ${CONTACT_TYPES[type].name}; with params.consent it has (or lacks) Third Party Marketing consent.`,
     params: { consent: 'boolean (optional)', branchID: 'branch OID (optional)', shortName: 'agency (optional)' },
-    setUp(state, agency, params) {
+    async setUp(state, agency, params) {
       const consent = optionalBoolean(params, 'consent');
       const branchId = optionalString(params, 'branchID');
       let start = 0;
@@ -75,8 +79,10 @@ function contactState(type: ContactTypeKey): ProviderState {
         while (index < limit && agency.isConsented(type, index) !== consent) index++;
         if (index === limit) {
           index = start;
-          state.overrides.set(agency.shortName, agency.data.links.personOf(type, index), consent, state.clock.day());
-          state.persist();
+          const personId = formatObjectId(PERSON_PREFIX, agency.data.links.personOf(type, index));
+          await state.store.commit([
+            { kind: 'consent-set', agency: agency.shortName, personId, consented: consent, day: state.clock.day() },
+          ]);
         }
       }
       const person = agency.data.links.personOf(type, index);
@@ -134,7 +140,7 @@ const STATES: Readonly<Record<string, ProviderState>> = {
       value: 'value (optional)',
       shortName: 'agency (optional)',
     },
-    setUp(state, agency, params) {
+    async setUp(state, agency, params) {
       const objectId = optionalString(params, 'objectID') ?? formatObjectId(CONTACT_TYPES.tenants.oidPrefix, 0);
       const decoded = parseObjectId(objectId);
       const kind =
@@ -153,8 +159,9 @@ const STATES: Readonly<Record<string, ProviderState>> = {
       const value = (params.value ?? sampleValue(definition)) as CustomFieldScalar;
       const problem = customFieldValueProblem(definition, value);
       if (problem) throw invalidRequest([{ name: 'params.value', in: 'body', reason: problem }]);
-      state.customFields.set(agency.shortName, objectId, definition.FieldID, value);
-      state.persist();
+      await state.store.commit([
+        { kind: 'custom-field-value', agency: agency.shortName, objectId, fieldId: definition.FieldID, value },
+      ]);
       return { objectID: objectId, fieldID: definition.FieldID, value };
     },
   },
@@ -186,7 +193,11 @@ export function describeProviderStates(): {
 }
 
 /** Sets up a named state and returns the IDs, or a 400 listing the states it knows. */
-export function setUpProviderState(state: MockState, name: string, params: StateParams): Record<string, unknown> {
+export async function setUpProviderState(
+  state: MockState,
+  name: string,
+  params: StateParams,
+): Promise<Record<string, unknown>> {
   const definition = STATES[name];
   if (!definition) {
     throw new ProblemError(
@@ -198,5 +209,5 @@ export function setUpProviderState(state: MockState, name: string, params: State
   const shortName = optionalString(params, 'shortName') ?? state.options.shortNames[0];
   const agency = state.agencies.get(shortName as string);
   if (!agency) throw new ProblemError('unknown-agency', `No agency has the short name "${String(shortName)}".`);
-  return definition.setUp(state, agency, params);
+  return await definition.setUp(state, agency, params);
 }

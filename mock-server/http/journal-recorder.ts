@@ -14,7 +14,7 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
       const recordedQuery = Object.fromEntries(
         Object.entries(exchange.rawQuery).filter(([name]) => !locations.queries.includes(name)),
       );
-      state.journal.record(
+      state.store.record(
         {
           time: new Date(arrived).toISOString(),
           durationMs: Math.max(0, state.clock.now() - arrived),

@@ -13,14 +13,14 @@ export const getCustomFieldValue: OperationHandler = ({ params, agency, customFi
   const objectId = params.objectID as string;
   const definition = customFieldDefinition(agency, objectId, params.fieldID as string);
   const value =
-    customFields.get(agency.shortName, objectId, definition.FieldID) ??
+    customFields.customFieldValue(agency.shortName, objectId, definition.FieldID) ??
     initialCustomFieldValue(agency.data.settings.seed, objectId, definition);
   const body = { ObjectID: objectId, FieldID: definition.FieldID, DataType: definition.DataType, Value: value };
   // Not cacheable: a POST may change the value at any time.
   return { status: 200, body, cacheable: false };
 };
 
-export const setCustomFieldValue: OperationHandler = ({ params, body, agency, customFields }) => {
+export const setCustomFieldValue: OperationHandler = ({ params, body, agency }) => {
   const objectId = params.objectID as string;
   const definition = customFieldDefinition(agency, objectId, params.fieldID as string);
   const value = (body as { Value: CustomFieldScalar }).Value;
@@ -29,10 +29,10 @@ export const setCustomFieldValue: OperationHandler = ({ params, body, agency, cu
     throw new ProblemError('custom-field-value-invalid', `Value: ${problem}`, [
       { name: 'Value', in: 'body', reason: problem },
     ]);
-  customFields.set(agency.shortName, objectId, definition.FieldID, value);
   return {
     status: 200,
     body: { ObjectID: objectId, FieldID: definition.FieldID, DataType: definition.DataType, Value: value },
     cacheable: false,
+    changes: [{ kind: 'custom-field-value', agency: agency.shortName, objectId, fieldId: definition.FieldID, value }],
   };
 };

@@ -1,5 +1,6 @@
 import type { Agency } from '../state/agency.js';
-import type { CustomFieldStore } from '../state/custom-field-store.js';
+import type { LiveState } from '../state/live-state.js';
+import type { StateChange } from '../state/state-store.js';
 import type { MockOptions } from '../options/mock-options.js';
 
 /** What a handler sees: validated input and the state it reads. No Express types reach here. */
@@ -13,7 +14,8 @@ export interface HandlerContext {
   /** True when the route's identification parameter names an authorised integrator. */
   readonly authorisedIntegrator: boolean;
   readonly options: MockOptions;
-  readonly customFields: CustomFieldStore;
+  /** Custom field values set by POST (on any replica of a shared store). */
+  readonly customFields: Pick<LiveState, 'customFieldValue'>;
 }
 
 export interface HandlerResult {
@@ -21,6 +23,8 @@ export interface HandlerResult {
   readonly body: unknown;
   /** True when the same request always gets the same bytes, so the response may be cached. */
   readonly cacheable: boolean;
+  /** What the request changes: saved by the store before the answer is sent, applied only once saved. */
+  readonly changes?: readonly StateChange[];
 }
 
 export type OperationHandler = (context: HandlerContext) => HandlerResult;

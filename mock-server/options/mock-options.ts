@@ -66,6 +66,10 @@ export interface MockOptions {
   readonly adminToken: string | undefined;
   /** Where custom field values and consent overrides survive restarts; undefined keeps them in memory. */
   readonly stateFile: string | undefined;
+  /** Where shared state lives: `memory` (this process) or `redis://[user:password@]HOST:PORT[/DB]` (`rediss://` for TLS). */
+  readonly store: string;
+  /** Namespace of this mock's keys in a shared store; undefined: a hash of the settings that shape state. */
+  readonly storePrefix: string | undefined;
 }
 
 export const DEFAULT_OPTIONS: MockOptions = {
@@ -95,6 +99,8 @@ export const DEFAULT_OPTIONS: MockOptions = {
   journalSize: 10_000,
   adminToken: undefined,
   stateFile: undefined,
+  store: 'memory',
+  storePrefix: undefined,
 };
 
 /** What each profile sets; explicit settings override it. */
@@ -169,6 +175,12 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
       throw new OptionsError('consentRates', `has no contact type ${type}`);
   }
   if (options.shortNames.length === 0) throw new OptionsError('shortNames', 'at least one agency is needed');
+  if (options.stateFile !== undefined && options.store !== 'memory') {
+    throw new OptionsError(
+      'stateFile',
+      'keeps state in one process only; with a Redis --store the state lives in Redis: drop one of them',
+    );
+  }
   return options;
 }
 

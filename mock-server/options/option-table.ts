@@ -1,5 +1,6 @@
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES } from '../../fixtures/contact-types.js';
 import { TLS_MODES } from '../cli/tls.js';
+import { storeUrlProblem } from '../state/store-settings.js';
 import {
   choice,
   clockStart,
@@ -45,6 +46,9 @@ export function environmentName(flag: string): string {
   return `MOCK_${flag.toUpperCase().replace(/-/g, '_')}`;
 }
 
+/** `--store`: memory or a Redis URL, checked in one line that never shows a password. */
+const STORE: OptionKind<string> = { argument: '<url>', parse: (value) => value, check: storeUrlProblem };
+const STORE_PREFIX = { test: /^[\x21-\x7e]{1,200}$/, says: 'must be 1 to 200 printable characters without spaces' };
 const SHORT_NAME = { test: /^[A-Za-z0-9_-]{1,64}$/, says: 'is not a valid short name (letters, digits, _ and -)' };
 const API_KEY = { test: /^[^:\s]+(:[a-z0-9_-]+(,[a-z0-9_-]+)*)?$/i, says: 'is not KEY or KEY:tier,tier' };
 
@@ -195,6 +199,22 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     k(text('<path>')),
     'keeps custom field values and consent overrides across restarts',
     'memory only',
+  ),
+  // Secret: a Redis URL may carry a password (/readyz and the log show it without).
+  secret(
+    option(
+      'store',
+      'store',
+      k(STORE),
+      'where shared state lives: memory, or redis://[user:password@]HOST:PORT[/DB] (rediss:// for TLS) to share it between replicas',
+    ),
+  ),
+  option(
+    'store-prefix',
+    'storePrefix',
+    k(text('<prefix>', STORE_PREFIX)),
+    'key namespace in the store',
+    'a hash of the settings that shape data and state',
   ),
 ];
 

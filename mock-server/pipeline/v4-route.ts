@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import { setTimeout as delay } from 'node:timers/promises';
 import { checkApiKey, type KeyGrants, type KeyLocations } from './api-key-auth.js';
 import { parsePrefer, preferredProblem } from '../behaviours/prefer-header.js';
+import { refuseUnlessAllowed, type RateDecision } from '../behaviours/rate-limiter.js';
+import type { RateLimit } from '../options/mock-options.js';
 import type { Agency } from '../state/agency.js';
 import { exchangeOf, type V4Exchange } from './v4-exchange.js';
 import type { ContractOperation } from '../contract/contract.js';
@@ -47,7 +49,7 @@ export function v4Route(
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
 
-  /** Stage 1-3: the key, the agency, the rate limit (each refuses with its own answer). */
+  /** Stage 1-2: the key, the agency (each refuses with its own answer); the store decides the rate limit. */
   const admit = (request: Request, exchange: V4Exchange): Agency => {
     checkApiKey(exchange.key, grants);
     const shortName = request.params.shortName as string;
@@ -58,7 +60,6 @@ export function v4Route(
         `No agency has the short name "${shortName}"; this mock serves ${options.shortNames.join(', ')}.`,
       );
     }
-    state.limiter?.admit(exchange.key as string, state.clock.now());
     return agency;
   };
 
@@ -76,7 +77,12 @@ export function v4Route(
   };
 
   /** Stage 5-8: warnings, the response cache, validation, the handler, and the answer. */
-  const respond = (request: Request, response: Response, exchange: V4Exchange, agency: Agency): void => {
+  const respond = (
+    request: Request,
+    response: Response,
+    exchange: V4Exchange,
+    agency: Agency,
+  ): void | Promise<void> => {
     const { rawQuery } = exchange;
     const warnings = unknownQueryWarnings(rawQuery, known);
     exchange.warnings = warnings;
@@ -112,16 +118,21 @@ export function v4Route(
       agency,
       authorisedIntegrator: identifier !== undefined && authorisedIntegrators.has(identifier),
       options,
-      customFields: state.customFields,
+      customFields: state.store.live,
     });
-    if (operation.method !== 'get') state.persist();
-    if (result.cacheable && cacheKey !== undefined && state.cache.isRepeat(cacheKey)) {
-      const body = serializeBody(result.body);
-      state.cache.set(cacheKey, body);
-      sendJson(response, result.status, body);
-    } else {
-      sendUncached(response, result.status, JSON_CONTENT_TYPE, result.body);
-    }
+    const send = (): void => {
+      if (result.cacheable && cacheKey !== undefined && state.cache.isRepeat(cacheKey)) {
+        const body = serializeBody(result.body);
+        state.cache.set(cacheKey, body);
+        sendJson(response, result.status, body);
+      } else {
+        sendUncached(response, result.status, JSON_CONTENT_TYPE, result.body);
+      }
+    };
+    // Answered only once the change is saved: a failed save is a 503 and changes nothing.
+    const saved = result.changes && result.changes.length > 0 ? state.store.commit(result.changes) : undefined;
+    if (saved instanceof Promise) return saved.then(send);
+    send();
   };
 
   const checkMediaType = (request: Request): void => {
@@ -143,12 +154,9 @@ export function v4Route(
     exchange: V4Exchange,
     agency: Agency,
     failure: ProblemError | undefined,
-  ): void => {
+  ): void | Promise<void> => {
     if (failure) throw failure;
-    if (operation.method === 'get') {
-      respond(request, response, exchange, agency);
-      return;
-    }
+    if (operation.method === 'get') return respond(request, response, exchange, agency);
     // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
     checkMediaType(request);
     readJson(request, response, (error?: unknown) => {
@@ -157,22 +165,38 @@ export function v4Route(
         return;
       }
       try {
-        respond(request, response, exchange, agency);
+        const saved = respond(request, response, exchange, agency);
+        if (saved instanceof Promise) saved.catch(next);
       } catch (problem) {
         next(problem);
       }
     });
   };
 
-  // Synchronous unless a delay was asked for: most requests never touch a timer or a promise.
+  /** Stage 3 onwards, once the store has decided the rate limit. */
+  const decided = (
+    request: Request,
+    response: Response,
+    next: NextFunction,
+    exchange: V4Exchange,
+    agency: Agency,
+    decision: RateDecision | undefined,
+  ): void | Promise<void> => {
+    refuseUnlessAllowed(decision, options.rateLimit as RateLimit);
+    const { delayMs, failure } = scenarioOf(request);
+    if (delayMs <= 0) return proceed(request, response, next, exchange, agency, failure);
+    return delay(delayMs).then(() => proceed(request, response, next, exchange, agency, failure));
+  };
+
+  // Synchronous on the memory store unless a delay was asked for: most requests never touch a
+  // timer or a promise. A shared store answers the rate limit and its version in one round trip.
   return (request, response, next) => {
     const exchange = exchangeOf(request, locations);
     const agency = admit(request, exchange);
-    const { delayMs, failure } = scenarioOf(request);
-    if (delayMs <= 0) {
-      proceed(request, response, next, exchange, agency, failure);
-      return;
+    const decision = state.store.admit(exchange.key);
+    if (decision instanceof Promise) {
+      return decision.then((outcome) => decided(request, response, next, exchange, agency, outcome));
     }
-    return delay(delayMs).then(() => proceed(request, response, next, exchange, agency, failure));
+    return decided(request, response, next, exchange, agency, decision);
   };
 }

@@ -6,7 +6,8 @@ import type { FakerPools } from '../../fixtures/records/faker-pools.js';
 import { hashInts, hashString } from '../../fixtures/random/keyed-stream.js';
 import type { SimulatedClock } from '../behaviours/simulated-clock.js';
 import { ConsentIndex } from '../consent/consent-index.js';
-import type { ConsentOverrides } from '../consent/consent-overrides.js';
+import { formatObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
+import type { LiveState } from './live-state.js';
 import type { OpenApiDocument } from '../contract/contract.js';
 import { consentRatesOf, type MockOptions } from '../options/mock-options.js';
 import { planForSchema, type PersonalDataPlan } from '../contract/personal-data-marks.js';
@@ -21,10 +22,10 @@ export function redactionPlans(document: OpenApiDocument): RedactionPlans {
   ) as RedactionPlans;
 }
 
-/** What changes while the mock runs: the clock (for consent churn) and consent overrides. */
+/** What changes while the mock runs: the clock (for consent churn) and the store's view of overrides. */
 export interface LiveConsent {
   readonly clock: SimulatedClock;
-  readonly overrides: ConsentOverrides;
+  readonly view: Pick<LiveState, 'hasConsentOverrides' | 'consentOverride' | 'version'>;
 }
 
 /**
@@ -66,7 +67,11 @@ export class Agency {
 
   /** A person's consent now: an override if one is set, else the seeded consent on today's date. */
   readonly decide = (person: number): ConsentDecision => {
-    const override = this.live.overrides.get(this.shortName, person);
+    // The store keys overrides by PersonID; most agencies have none, so most records skip the format.
+    const view = this.live.view;
+    const override = view.hasConsentOverrides(this.shortName)
+      ? view.consentOverride(this.shortName, formatObjectId(PERSON_PREFIX, person))
+      : undefined;
     if (override !== undefined) return { consented: override.consented, decidedOnDay: override.day };
     return this.churn.decide(person, this.live.clock.day());
   };
@@ -90,7 +95,7 @@ export class Agency {
 
   /** What consent depends on right now; responses and indexes are keyed by it. */
   consentVersion(): string {
-    return `${this.live.overrides.version}:${this.live.clock.day()}`;
+    return `${this.live.view.version}:${this.live.clock.day()}`;
   }
 
   /** The omit-mode index of a type, rebuilt (lazily) when consent has changed since it was built. */

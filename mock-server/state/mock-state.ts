@@ -1,90 +1,86 @@
 import { buildFakerPools } from '../../fixtures/records/faker-pools.js';
-import { formatObjectId, parseObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
 import { Agency, redactionPlans } from './agency.js';
 import { FaultPlan } from '../behaviours/faults.js';
-import { RateLimiter } from '../behaviours/rate-limiter.js';
-import { RequestJournal } from './request-journal.js';
-import { SimulatedClock, type Elapsed } from '../behaviours/simulated-clock.js';
-import { ConsentOverrides } from '../consent/consent-overrides.js';
+import type { SimulatedClock, Elapsed } from '../behaviours/simulated-clock.js';
 import type { OpenApiDocument } from '../contract/contract.js';
-import { InMemoryCustomFieldStore } from './custom-field-store.js';
+import { customFieldDefinition } from '../operations/custom-field-object.js';
+import { customFieldValueProblem } from '../operations/custom-field-value-check.js';
 import type { MockOptions } from '../options/mock-options.js';
+import type { StateSnapshot } from './live-state.js';
+import { MemoryStore } from './memory-store.js';
+import { RedisStore } from './redis-store.js';
 import { ResponseCache } from './response-cache.js';
-import { StateFile } from './state-file.js';
+import type { StateStore, StoreWarn } from './state-store.js';
+import { defaultStorePrefix, describeStore } from './store-settings.js';
 
 /**
- * Everything the mock holds while it runs, in one place, so `reset()` and the durable state
- * file cannot miss a piece.
+ * Everything the mock holds while it runs. What replicas share lives in `store`, and changes only
+ * through `store.commit`; what each process derives (the response cache, the fault stream) is
+ * dropped whenever the store is reset, here or on another replica.
  */
 export class MockState {
-  readonly clock: SimulatedClock;
-  readonly overrides = new ConsentOverrides();
-  readonly customFields = new InMemoryCustomFieldStore();
+  readonly store: StateStore;
   readonly cache: ResponseCache;
-  readonly journal: RequestJournal;
-  readonly limiter: RateLimiter | undefined;
   readonly faults: FaultPlan;
   readonly agencies: ReadonlyMap<string, Agency>;
-  private readonly stateFile: StateFile | undefined;
 
   constructor(
     readonly options: MockOptions,
     document: OpenApiDocument,
+    warn: StoreWarn,
     elapsed?: Elapsed,
   ) {
-    this.clock = new SimulatedClock({ start: options.clock, frozen: options.clockFrozen }, elapsed);
     this.cache = new ResponseCache(options.responseCacheMb * 1024 * 1024);
-    this.journal = new RequestJournal(options.journalSize);
-    this.limiter = options.rateLimit
-      ? new RateLimiter({ ...options.rateLimit, blockAfter: options.blockAfter, blockForMs: options.blockForMs })
-      : undefined;
     this.faults = new FaultPlan(options.seed, options.latency, options.errorRate);
+    const memory = options.store === 'memory' ? new MemoryStore(options, warn, elapsed) : undefined;
+    this.store =
+      memory ??
+      new RedisStore(
+        options.store,
+        options.storePrefix ?? defaultStorePrefix(options),
+        describeStore(options.store),
+        options,
+        warn,
+      );
     const pools = buildFakerPools(options.seed);
     const plans = redactionPlans(document);
-    const live = { clock: this.clock, overrides: this.overrides };
+    const live = { clock: this.store.clock, view: this.store.live };
     this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, plans, live)]));
-    this.stateFile = options.stateFile === undefined ? undefined : new StateFile(options.stateFile);
-    this.restore();
-  }
-
-  /** Loads the durable state file, if any; a corrupt one throws (start-up stops). */
-  private restore(): void {
-    if (!this.stateFile) return;
-    const saved = this.stateFile.load();
-    for (const { agency, objectId, fieldId, value } of saved.customFieldValues) {
-      this.customFields.set(agency, objectId, fieldId, value);
-    }
-    for (const { agency, personId, consented, day } of saved.consentOverrides) {
-      const decoded = parseObjectId(personId);
-      if (decoded?.kind === 'person') this.overrides.set(agency, decoded.index, consented, day ?? 0);
-    }
-  }
-
-  /** Writes custom field values and consent overrides to the state file before a change is acknowledged. */
-  persist(): void {
-    this.stateFile?.save({
-      version: 1,
-      customFieldValues: this.customFields.entries(),
-      // The day dates the consent (ConsentDetails.DateGiven, the ETag): without it a restart
-      // would re-date every override to day 0 and a syncing client would see a change.
-      consentOverrides: this.overrides.entries().map(({ agency, person, consented, day }) => ({
-        agency,
-        personId: formatObjectId(PERSON_PREFIX, person),
-        consented,
-        day,
-      })),
+    memory?.restore((snapshot) => this.snapshotProblem(snapshot));
+    this.store.onReset(() => {
+      this.cache.invalidate();
+      this.faults.reset();
     });
   }
 
-  /** Back to the state of a fresh start: values, overrides, journal, limits, faults and clock. */
-  reset(): void {
-    this.customFields.clear();
-    this.overrides.clear();
-    this.cache.invalidate();
-    this.journal.clear();
-    this.limiter?.reset();
-    this.faults.reset();
-    this.clock.reset();
-    this.persist();
+  get clock(): SimulatedClock {
+    return this.store.clock;
+  }
+
+  /** Back to the state of a fresh start on every replica: values, overrides, journal, limits, faults and clock. */
+  reset(): void | Promise<void> {
+    return this.store.commit([{ kind: 'reset' }]);
+  }
+
+  /** The first saved value that this data set could not have accepted, checked as a POST would be. */
+  private snapshotProblem(snapshot: StateSnapshot): string | undefined {
+    for (const [index, { agency: shortName, objectId, fieldId, value }] of snapshot.customFieldValues.entries()) {
+      const agency = this.agencies.get(shortName);
+      const where = `customFieldValues[${index}]`;
+      if (!agency) return `has ${where} for agency "${shortName}", which this mock does not serve`;
+      let problem: string | undefined;
+      try {
+        problem = customFieldValueProblem(customFieldDefinition(agency, objectId, fieldId), value);
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+      if (problem) return `has ${where} that does not fit: ${problem}`;
+    }
+    for (const [index, { agency }] of snapshot.consentOverrides.entries()) {
+      if (!this.agencies.has(agency)) {
+        return `has consentOverrides[${index}] for agency "${agency}", which this mock does not serve`;
+      }
+    }
+    return undefined;
   }
 }

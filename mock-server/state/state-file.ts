@@ -11,8 +11,10 @@ export interface DurableState {
     fieldId: string;
     value: string | number | boolean;
   }[];
-  /** Consent set through the control API, by PersonID (e.g. "PER-0000000042"). */
-  /** `day`: the simulated day the override was set (it dates `ConsentDetails` and the ETag). */
+  /**
+   * Consent set through the control API, by PersonID; `day`: the simulated day the override was
+   * set (it dates `ConsentDetails` and the ETag). Files written before `day` was kept read as day 0.
+   */
   readonly consentOverrides: readonly { agency: string; personId: string; consented: boolean; day?: number }[];
 }
 
@@ -70,7 +72,8 @@ export class StateFile {
       new StateFileError(this.path, `state file ${this.path} ${what}; fix or remove it — the mock will not replace it`);
     let text: string;
     try {
-      text = fs.readFileSync(this.path, 'utf8');
+      // A UTF-8 byte order mark (some Windows editors add one) is not part of the JSON.
+      text = fs.readFileSync(this.path, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // A dangling symlink also reads as ENOENT, but replacing it would lose whatever it meant to point at.
@@ -93,14 +96,16 @@ export class StateFile {
     // Checked before writing: a state load() would refuse must never reach the disk.
     const problem = shapeProblem(state);
     if (problem) throw new Error(`refusing to save a state that ${problem}`);
-    const directory = path.dirname(this.path);
+    const target = this.target();
+    const directory = path.dirname(target);
     fs.mkdirSync(directory, { recursive: true });
-    if (this.sequence === 0) this.removeStaleTemps(directory);
-    const temp = `${this.path}.tmp-${process.pid}-${this.sequence++}`;
+    if (this.sequence === 0) this.removeStaleTemps(target);
+    const temp = `${target}.tmp-${process.pid}-${this.sequence++}`;
     try {
       // flush: fsync before the rename, so the name never points at bytes that are not on disk yet.
-      fs.writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o644, flush: true });
-      fs.renameSync(temp, this.path);
+      // 0600: the file can hold personal data (custom field values), so only its owner reads it.
+      fs.writeFileSync(temp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600, flush: true });
+      fs.renameSync(temp, target);
     } catch (error) {
       fs.rmSync(temp, { force: true });
       throw error;
@@ -116,9 +121,22 @@ export class StateFile {
     }
   }
 
+  /**
+   * The file a save replaces: through a symlink, its real target, so the link stays a link (a
+   * rename onto the link itself would turn it into a regular file).
+   */
+  private target(): string {
+    try {
+      return fs.realpathSync(this.path);
+    } catch {
+      return this.path; // not there yet: load() has already refused a dangling link
+    }
+  }
+
   /** Temp files of writers killed mid-save; those of a live process (another mock) are left alone. */
-  private removeStaleTemps(directory: string): void {
-    const prefix = `${path.basename(this.path)}.tmp-`;
+  private removeStaleTemps(target: string): void {
+    const directory = path.dirname(target);
+    const prefix = `${path.basename(target)}.tmp-`;
     for (const name of fs.readdirSync(directory)) {
       const pid = name.startsWith(prefix) ? /^(\d+)-\d+$/.exec(name.slice(prefix.length))?.[1] : undefined;
       // Our own pid can only be a previous run's (pid 1 in a container), as we have not written yet.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { MemoryStore } from '../../mock-server/state/memory-store.js';
 import { BASE } from '../support/contact-routes.js';
 import type { Contact, CustomFieldValue } from '../support/contract-types.js';
 import { expectProblem } from '../support/expect-problem.js';
@@ -132,7 +133,7 @@ describe('a bounded journal (journalSize 5)', () => {
       `${BASE}/tenants/18/1`,
       `${BASE}/tenants/19/1`,
     ]);
-    expect(mock.mock.state.journal.size).toBe(5);
+    expect((mock.mock.state.store as MemoryStore).journalSize).toBe(5);
   });
 
   it('journalSize 0 keeps nothing', async () => {

@@ -48,7 +48,7 @@ describe("check-client's mock host", () => {
       const answers = await statuses(host.url, [page, `${page}?${ADVERSARY_MARK}=1`, page, page, page, page, page]);
       expect(answers.map(([status]) => status)).toEqual([200, 200, 200, 503, 200, 200, 503]);
       expect(host.commandRequests()).toBe(6);
-      const journal = host.mock.state.journal.list();
+      const journal = await host.mock.state.store.journal({});
       expect(journal.map((entry) => entry.status)).toEqual([200, 200, 200, 503, 200, 200, 503]);
       expect(host.answered()).toBe(journal.length);
     } finally {

@@ -33,6 +33,8 @@ const FLAGS_OF_OPTION: Record<keyof typeof DEFAULT_OPTIONS, string[]> = {
   journalSize: ['--journal-size'],
   adminToken: ['--admin-token'],
   stateFile: ['--state-file'],
+  store: ['--store'],
+  storePrefix: ['--store-prefix'],
 };
 
 describe('--help', () => {

@@ -71,7 +71,7 @@ export async function checkClient(settings: CheckClientSettings, output: Command
     if (outcome.startError)
       output.stderr(Buffer.from(`check-client: cannot start the command: ${outcome.startError}\n`));
     const adversaryOutcome: AdversaryOutcome | undefined = await adversary?.stop();
-    const journal = host.mock.state.journal.list();
+    const journal = await host.mock.state.store.journal({});
     if (journal.length < host.answered()) {
       throw new JournalOverflowError(
         `the journal kept ${journal.length} of ${host.answered()} requests; raise --journal-size so it holds the whole run`,

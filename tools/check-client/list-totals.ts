@@ -1,3 +1,4 @@
+import { MemoryStore } from '../../mock-server/state/memory-store.js';
 import type { MockHost } from './mock-host.js';
 import type { ListSeries } from './checks/paging.js';
 
@@ -19,7 +20,8 @@ export async function listTotals(
   for (const list of series) {
     const query = new URLSearchParams(list.probeQuery).toString();
     for (let attempt = 0; attempt < PROBE_ATTEMPTS; attempt++) {
-      host.mock.state.limiter?.reset();
+      const { store } = host.mock.state;
+      if (store instanceof MemoryStore) store.clearRateLimits();
       const response = await fetch(`${host.url}${list.probePath}${query === '' ? '' : `?${query}`}`, {
         headers: { api_key: apiKey, prefer: 'delay=0' },
       });
