@@ -85,6 +85,8 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
         },
       ]);
     }
+    const tooFar = state.clock.advanceProblem(milliseconds);
+    if (tooFar) throw invalidRequest([{ name: 'advance', in: 'body', reason: `"${text}" ${tooFar}` }]);
     state.clock.advance(milliseconds);
     return { status: 200, body: state.clock.describe() };
   },

@@ -187,7 +187,8 @@ export function describeProviderStates(): {
 
 /** Sets up a named state and returns the IDs, or a 400 listing the states it knows. */
 export function setUpProviderState(state: MockState, name: string, params: StateParams): Record<string, unknown> {
-  const definition = STATES[name];
+  // Own names only: a plain-object lookup would find toString, constructor or __proto__.
+  const definition = Object.hasOwn(STATES, name) ? STATES[name] : undefined;
   if (!definition) {
     throw new ProblemError(
       'unknown-state',
