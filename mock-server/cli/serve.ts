@@ -5,6 +5,7 @@ import { buildCommand, settingsFromFlags } from '../options/cli-options.js';
 import { createMockServer } from '../create-mock-server.js';
 import { OptionsError } from '../options/mock-options.js';
 import { StateFileError } from '../state/state-file.js';
+import { exposureWarning } from './exposure-warning.js';
 import { loadTls, TlsSetupError } from './tls.js';
 
 /** Starts the mock from command-line flags and MOCK_* variables (argv as process.argv: node, script, flags...). */
@@ -42,6 +43,12 @@ export async function serve(argv: readonly string[]): Promise<void> {
   });
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
+    // On stderr even with --quiet: the warning is about who can reach the mock, not a request.
+    const exposure = exposureWarning(options.host, options.adminToken);
+    if (exposure) {
+      logger.warn({ host: options.host }, exposure);
+      process.stderr.write(`${exposure}\n`);
+    }
     logger.info(
       { url: `${scheme}://${options.host}:${port}`, seed: options.seed, agencies: options.shortNames },
       'agentos-contacts mock listening',

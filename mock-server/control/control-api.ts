@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { contractsDirectory, CONTROL_CONTRACT_FILE, listOperations, loadContract } from '../contract/contract.js';
 import { expressPath } from '../http/method-not-allowed.js';
 import type { MockState } from '../state/mock-state.js';
@@ -67,7 +68,10 @@ export async function controlApi(state: MockState, options: MockOptions) {
           body: request.body,
         });
         const result = handler({ params: request.params as Record<string, string>, query, body: request.body, state });
-        if (result.body === undefined) {
+        if (result.chunks !== undefined) {
+          response.status(result.status).type('application/json');
+          Readable.from(result.chunks).pipe(response);
+        } else if (result.body === undefined) {
           response.status(result.status).end();
         } else {
           response.status(result.status).json(result.body);

@@ -14,6 +14,21 @@ export interface ControlContext {
 export interface ControlResult {
   readonly status: number;
   readonly body?: unknown;
+  /** A JSON body written piece by piece (the journal): never one string of its whole size. */
+  readonly chunks?: Iterable<string>;
+}
+
+/** `{"Count":n,"Data":[...]}` as pieces of about 64 KB, each entry serialised on its own. */
+function* countedDataChunks(items: readonly unknown[]): Generator<string> {
+  let piece = `{"Count":${items.length},"Data":[`;
+  for (const [index, item] of items.entries()) {
+    piece += (index === 0 ? '' : ',') + JSON.stringify(item);
+    if (piece.length >= 65_536) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}]}`;
 }
 
 export type ControlHandler = (context: ControlContext) => ControlResult;
@@ -58,15 +73,19 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
     return { status: 204 };
   },
   listJournal: ({ state, query }) => {
-    const entries = state.journal.list({
-      ...(query.method === undefined ? {} : { method: query.method }),
-      ...(query.path === undefined ? {} : { pathContains: query.path }),
-      ...(query.status === undefined ? {} : { status: Number(query.status) }),
-      ...(query.key === undefined ? {} : { key: query.key }),
-      ...(query.since === undefined ? {} : { since: query.since }),
-      ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
-    });
-    return { status: 200, body: { Count: entries.length, Data: entries } };
+    const entries = state.journal.list(
+      {
+        ...(query.method === undefined ? {} : { method: query.method }),
+        ...(query.path === undefined ? {} : { pathContains: query.path }),
+        ...(query.status === undefined ? {} : { status: Number(query.status) }),
+        ...(query.key === undefined ? {} : { key: query.key }),
+        ...(query.since === undefined ? {} : { since: query.since }),
+        ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
+      },
+      state.options.adminToken === undefined ? 'tag' : 'masked',
+    );
+    // Without the token nobody is told any part of a key; a caller holding it sees the prefix.
+    return { status: 200, chunks: countedDataChunks(entries) };
   },
   clearJournal: ({ state }) => {
     state.journal.clear();

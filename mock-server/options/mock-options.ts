@@ -62,6 +62,8 @@ export interface MockOptions {
   readonly consentChurn: number;
   /** Requests the journal keeps (the newest). */
   readonly journalSize: number;
+  /** Memory the journal may use, in MiB: it is bounded in bytes as well as in entries. */
+  readonly journalMb: number;
   /** Bearer token required on `/__mock/` when set. */
   readonly adminToken: string | undefined;
   /** Where custom field values and consent overrides survive restarts; undefined keeps them in memory. */
@@ -93,6 +95,7 @@ export const DEFAULT_OPTIONS: MockOptions = {
   clockFrozen: false,
   consentChurn: 0,
   journalSize: 10_000,
+  journalMb: 16,
   adminToken: undefined,
   stateFile: undefined,
 };

@@ -188,6 +188,12 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     'share of people whose consent flips per simulated day, both ways',
   ),
   option('journal-size', 'journalSize', k(integer(0, 1_000_000, '<count>')), 'requests the journal keeps'),
+  option(
+    'journal-mb',
+    'journalMb',
+    k(integer(1, 4096, '<mib>')),
+    'memory the journal may use; the oldest entries go first (each entry is cut to a few KB)',
+  ),
   secret(option('admin-token', 'adminToken', k(text('<token>')), 'bearer token required on /__mock/', 'none')),
   option(
     'state-file',

@@ -34,7 +34,7 @@ export class MockState {
   ) {
     this.clock = new SimulatedClock({ start: options.clock, frozen: options.clockFrozen }, elapsed);
     this.cache = new ResponseCache(options.responseCacheMb * 1024 * 1024);
-    this.journal = new RequestJournal(options.journalSize);
+    this.journal = new RequestJournal(options.journalSize, options.journalMb * 1024 * 1024);
     this.limiter = options.rateLimit
       ? new RateLimiter({ ...options.rateLimit, blockAfter: options.blockAfter, blockForMs: options.blockForMs })
       : undefined;

@@ -31,6 +31,7 @@ const FLAGS_OF_OPTION: Record<keyof typeof DEFAULT_OPTIONS, string[]> = {
   clockFrozen: ['--clock-frozen'],
   consentChurn: ['--consent-churn'],
   journalSize: ['--journal-size'],
+  journalMb: ['--journal-mb'],
   adminToken: ['--admin-token'],
   stateFile: ['--state-file'],
 };
