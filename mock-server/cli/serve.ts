@@ -1,8 +1,7 @@
-import { createServer as createHttpServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildCommand, settingsFromFlags } from '../options/cli-options.js';
 import { createMockServer } from '../create-mock-server.js';
+import { createMockHttpServer } from '../http/mock-http-server.js';
 import { OptionsError } from '../options/mock-options.js';
 import { StateFileError } from '../state/state-file.js';
 import { exposureWarning } from './exposure-warning.js';
@@ -33,9 +32,9 @@ export async function serve(argv: readonly string[]): Promise<void> {
     }
     throw error;
   }
-  const { app, options, logger } = mock;
+  const { options, logger } = mock;
   const scheme = tls ? 'https' : 'http';
-  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, app) : createHttpServer(app);
+  const { server, stop: stopServer } = createMockHttpServer(mock, tls ? { key: tls.key, cert: tls.cert } : undefined);
   server.listen(options.port, options.host);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`error: cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}\n`);
@@ -61,15 +60,12 @@ export async function serve(argv: readonly string[]): Promise<void> {
     if (options.quiet) process.stdout.write(`agentos-contacts mock listening on ${scheme}://${options.host}:${port}\n`);
   });
   const stop = (): void => {
-    // Stop accepting, let requests in flight finish, and do not wait on idle keep-alive sockets.
-    server.close(() => {
+    // Stop accepting, finish every request that reached the server (new connections included),
+    // and close keep-alive sockets as soon as they are idle.
+    stopServer(() => {
       // Durable state is flushed here, once no request can change it (when MockServer gains a close()).
       process.exit(0);
     });
-    server.closeIdleConnections();
-    // A connection whose request was in flight turns idle once answered: close it then, not after
-    // the 5 s keep-alive timeout.
-    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.once('SIGTERM', stop);

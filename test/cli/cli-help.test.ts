@@ -32,6 +32,9 @@ const FLAGS_OF_OPTION: Record<keyof typeof DEFAULT_OPTIONS, string[]> = {
   consentChurn: ['--consent-churn'],
   journalSize: ['--journal-size'],
   journalMb: ['--journal-mb'],
+  headersTimeoutMs: ['--headers-timeout'],
+  requestTimeoutMs: ['--request-timeout'],
+  maxConnections: ['--max-connections'],
   adminToken: ['--admin-token'],
   stateFile: ['--state-file'],
 };

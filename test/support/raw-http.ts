@@ -29,16 +29,17 @@ export function parseRawAnswer(text: string, closed: boolean): RawAnswer | undef
 
 /**
  * Sends bytes as they are over a fresh TCP connection (requests no HTTP client would build) and
- * resolves with the first answer once the server closes, its body is complete, or `timeoutMs` ends.
+ * resolves with the first answer (status 0 when none) once the server closes, its body is complete, or `timeoutMs` ends.
  */
-export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 5_000): Promise<RawAnswer | undefined> {
+export function rawRequest(port: number, bytes: string | Buffer, timeoutMs = 5_000): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
     const finish = (closed: boolean): void => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(parseRawAnswer(received, closed));
+      // Status 0: nothing readable came back before the close or the timeout.
+      resolve(parseRawAnswer(received, closed) ?? { status: 0, headers: {}, body: received, closed });
     };
     const timer = setTimeout(() => finish(false), timeoutMs);
     socket.on('data', (chunk) => {
