@@ -27,6 +27,14 @@ export interface LiveConsent {
   readonly overrides: ConsentOverrides;
 }
 
+/** An omit-mode index, the day its churned consent is of, and the overrides it has taken in. */
+interface CachedIndex {
+  readonly day: number;
+  readonly index: ConsentIndex;
+  version: number;
+  overrides: ReadonlyMap<number, boolean>;
+}
+
 /**
  * One agency (`shortName`): its data set, with each agency's seed derived from the global seed
  * and its name so that two agencies never show the same people, and its consent as of now.
@@ -34,7 +42,7 @@ export interface LiveConsent {
 export class Agency {
   readonly data: DataSet;
   private readonly churn: ConsentChurn;
-  private readonly consentIndexes = new Map<ContactTypeKey, { version: string; index: ConsentIndex }>();
+  private readonly consentIndexes = new Map<ContactTypeKey, CachedIndex>();
   /**
    * Per type, whether the contract marks every field of the person block personal: only then is
    * it safe to skip building that block for records redaction would strip (the marks still rule).
@@ -93,13 +101,47 @@ export class Agency {
     return `${this.live.overrides.version}:${this.live.clock.day()}`;
   }
 
-  /** The omit-mode index of a type, rebuilt (lazily) when consent has changed since it was built. */
+  /** This agency's overrides now, person -> consented. */
+  private overrideSnapshot(): Map<number, boolean> {
+    const people = new Map<number, boolean>();
+    for (const { agency, person, consented } of this.live.overrides.entries()) {
+      if (agency === this.shortName) people.set(person, consented);
+    }
+    return people;
+  }
+
+  /**
+   * The omit-mode index of a type. A new simulated day rebuilds it (churn may move everyone); an
+   * override only moves the counts of the changed person's records, so a change costs what it
+   * changes (a rebuild took 1.5 s at ten million tenants).
+   */
   consentIndex(type: ContactTypeKey): ConsentIndex {
-    const version = this.consentVersion();
+    const day = this.live.clock.day();
+    const version = this.live.overrides.version;
     const cached = this.consentIndexes.get(type);
-    if (cached && cached.version === version) return cached.index;
+    if (cached && cached.day === day) {
+      if (cached.version !== version) this.takeInOverrides(type, cached, day);
+      return cached.index;
+    }
     const index = new ConsentIndex(this.data.count(type), (position) => this.isConsented(type, position));
-    this.consentIndexes.set(type, { version, index });
+    this.consentIndexes.set(type, { day, index, version, overrides: this.overrideSnapshot() });
     return index;
+  }
+
+  private takeInOverrides(type: ContactTypeKey, cached: CachedIndex, day: number): void {
+    const now = this.overrideSnapshot();
+    const consentOf = (people: ReadonlyMap<number, boolean>, person: number): boolean =>
+      people.get(person) ?? this.churn.decide(person, day).consented;
+    for (const person of new Set([...cached.overrides.keys(), ...now.keys()])) {
+      if (cached.overrides.get(person) === now.get(person)) continue;
+      const before = consentOf(cached.overrides, person);
+      const after = consentOf(now, person);
+      if (before === after) continue;
+      for (const role of this.data.links.rolesOf(person)) {
+        if (role.type === type) cached.index.adjust(role.index, after ? 1 : -1);
+      }
+    }
+    cached.overrides = now;
+    cached.version = this.live.overrides.version;
   }
 }
