@@ -33,7 +33,11 @@ export function parsePrefer(header: string | undefined): PreferredScenario {
     .map((part) => part.trim())
     .filter(Boolean)) {
     const [name, value = ''] = token.split('=').map((part) => part.trim());
-    if (name === 'code' && PREFERABLE_CODES.includes(Number(value) as PreferableCode) && /^\d+$/.test(value)) {
+    if (
+      name === 'code' &&
+      PREFERABLE_CODES.includes(Number(value) as PreferableCode) &&
+      String(Number(value)) === value
+    ) {
       code = Number(value) as PreferableCode;
     } else if (name === 'delay' && /^\d+$/.test(value) && Number(value) <= MAX_PREFERRED_DELAY_MS) {
       delayMs = Number(value);

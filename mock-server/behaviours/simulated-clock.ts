@@ -1,5 +1,11 @@
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * How far the clock may be moved ahead in all: a century. Past about 2.7e5 years a Date cannot
+ * hold the instant (the journal threw on it) and past 2^53 days the churn walk never ended.
+ */
+export const MAX_ADVANCE_MS = 36_525 * MS_PER_DAY;
+
 /** Where the simulated clock starts when none is given: the data set's reference day, 09:00 UTC. */
 export const DEFAULT_CLOCK_START = '2026-01-01T09:00:00.000Z';
 
@@ -37,7 +43,19 @@ export class SimulatedClock {
     return this.startMs + running + this.advancedMs;
   }
 
+  /** Why the clock cannot move ahead by this much, or undefined when it can. */
+  advanceProblem(milliseconds: number): string | undefined {
+    if (!Number.isSafeInteger(milliseconds) || milliseconds < 0) return 'is not a whole number of milliseconds';
+    if (this.advancedMs + milliseconds > MAX_ADVANCE_MS) {
+      const leftDays = Math.floor((MAX_ADVANCE_MS - this.advancedMs) / MS_PER_DAY);
+      return `would move the clock more than 36525 days (a century) past its start; ${leftDays} days are left (POST /__mock/reset starts over)`;
+    }
+    return undefined;
+  }
+
   advance(milliseconds: number): void {
+    const problem = this.advanceProblem(milliseconds);
+    if (problem) throw new RangeError(`advance ${milliseconds} ms ${problem}`);
     this.advancedMs += milliseconds;
   }
 

@@ -1,10 +1,10 @@
-import { createServer as createHttpServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { buildCommand, settingsFromFlags } from '../options/cli-options.js';
 import { createMockServer } from '../create-mock-server.js';
+import { createMockHttpServer } from '../http/mock-http-server.js';
 import { OptionsError } from '../options/mock-options.js';
 import { StateFileError } from '../state/state-file.js';
+import { exposureWarning } from './exposure-warning.js';
 import { loadTls, TlsSetupError } from './tls.js';
 
 /** Starts the mock from command-line flags and MOCK_* variables (argv as process.argv: node, script, flags...). */
@@ -32,9 +32,9 @@ export async function serve(argv: readonly string[]): Promise<void> {
     }
     throw error;
   }
-  const { app, options, logger } = mock;
+  const { options, logger } = mock;
   const scheme = tls ? 'https' : 'http';
-  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, app) : createHttpServer(app);
+  const { server, stop: stopServer } = createMockHttpServer(mock, tls ? { key: tls.key, cert: tls.cert } : undefined);
   server.listen(options.port, options.host);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`error: cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}\n`);
@@ -42,6 +42,12 @@ export async function serve(argv: readonly string[]): Promise<void> {
   });
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
+    // On stderr even with --quiet: the warning is about who can reach the mock, not a request.
+    const exposure = exposureWarning(options.host, options.adminToken);
+    if (exposure) {
+      logger.warn({ host: options.host }, exposure);
+      process.stderr.write(`${exposure}\n`);
+    }
     logger.info(
       {
         url: `${scheme}://${options.host}:${port}`,
@@ -59,15 +65,12 @@ export async function serve(argv: readonly string[]): Promise<void> {
     if (options.quiet) process.stdout.write(`agentos-contacts mock listening on ${scheme}://${options.host}:${port}\n`);
   });
   const stop = (): void => {
-    // Stop accepting, let requests in flight finish, and do not wait on idle keep-alive sockets.
-    server.close(() => {
+    // Stop accepting, finish every request that reached the server (new connections included),
+    // and close keep-alive sockets as soon as they are idle.
+    stopServer(() => {
       // Once no request can change state: the store lets go of its connection (Redis), then exit.
       void mock.close().finally(() => process.exit(0));
     });
-    server.closeIdleConnections();
-    // A connection whose request was in flight turns idle once answered: close it then, not after
-    // the 5 s keep-alive timeout.
-    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.once('SIGTERM', stop);

@@ -29,6 +29,18 @@ export class ConsentIndex {
     return prefix;
   }
 
+  /**
+   * One record's consent changed (+1 granted, -1 withdrawn): the counts of later blocks move,
+   * about size/1024 additions, where a rebuild asks every record again. Before the first build
+   * there is nothing to move: the build reads consent as it is then.
+   */
+  adjust(position: number, delta: 1 | -1): void {
+    if (!this.prefix) return;
+    for (let block = Math.floor(position / BLOCK_SIZE) + 1; block < this.prefix.length; block++) {
+      this.prefix[block] = (this.prefix[block] as number) + delta;
+    }
+  }
+
   /** How many consenting records come before `position`. */
   private rank(position: number): number {
     const block = Math.floor(position / BLOCK_SIZE);

@@ -1,5 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { contractsDirectory, CONTROL_CONTRACT_FILE, listOperations, loadContract } from '../contract/contract.js';
 import { expressPath } from '../contract/path-template.js';
 import type { MockState } from '../state/mock-state.js';
@@ -8,10 +10,23 @@ import { ProblemError } from '../pipeline/problems.js';
 import { RequestValidator } from '../contract/request-validation.js';
 import { CONTROL_HANDLERS } from './control-handlers.js';
 
+/** The SHA-256 of a text: equal-length inputs for timingSafeEqual whatever the lengths sent. */
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Whether an Authorization value carries the token; the scheme is case-insensitive (RFC 9110 11.1). */
+export function carriesToken(authorization: string | undefined, expected: Buffer): boolean {
+  const match = /^bearer +(\S+) *$/i.exec(authorization ?? '');
+  // Compared in constant time, so the answer's timing does not tell how much of a guess was right.
+  return match !== null && timingSafeEqual(digest(match[1] as string), expected);
+}
+
 /** Requires `Authorization: Bearer <token>` on every /__mock call when `--admin-token` is set. */
 function adminToken(token: string | undefined) {
+  const expected = token === undefined ? undefined : digest(token);
   return (request: Request, _response: Response, next: NextFunction): void => {
-    if (token !== undefined && request.get('authorization') !== `Bearer ${token}`) {
+    if (expected !== undefined && !carriesToken(request.get('authorization'), expected)) {
       throw new ProblemError('admin-token-required', 'Send Authorization: Bearer <the --admin-token value>.');
     }
     next();
@@ -60,7 +75,10 @@ export async function controlApi(state: MockState, options: MockOptions) {
           body: request.body,
           state,
         });
-        if (result.body === undefined) {
+        if (result.chunks !== undefined) {
+          response.status(result.status).type('application/json');
+          Readable.from(result.chunks).pipe(response);
+        } else if (result.body === undefined) {
           response.status(result.status).end();
         } else {
           response.status(result.status).json(result.body);

@@ -14,6 +14,21 @@ export interface ControlContext {
 export interface ControlResult {
   readonly status: number;
   readonly body?: unknown;
+  /** A JSON body written piece by piece (the journal): never one string of its whole size. */
+  readonly chunks?: Iterable<string>;
+}
+
+/** `{"Count":n,"Data":[...]}` as pieces of about 64 KB, each entry serialised on its own. */
+function* countedDataChunks(items: readonly unknown[]): Generator<string> {
+  let piece = `{"Count":${items.length},"Data":[`;
+  for (const [index, item] of items.entries()) {
+    piece += (index === 0 ? '' : ',') + JSON.stringify(item);
+    if (piece.length >= 65_536) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}]}`;
 }
 
 /** Synchronous on the memory store; a shared store's reads and writes are awaited. */
@@ -69,15 +84,19 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
     }));
   },
   listJournal: async ({ state, query }) => {
-    const entries = await state.store.journal({
-      ...(query.method === undefined ? {} : { method: query.method }),
-      ...(query.path === undefined ? {} : { pathContains: query.path }),
-      ...(query.status === undefined ? {} : { status: Number(query.status) }),
-      ...(query.key === undefined ? {} : { key: query.key }),
-      ...(query.since === undefined ? {} : { since: query.since }),
-      ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
-    });
-    return { status: 200, body: { Count: entries.length, Data: entries } };
+    const entries = await state.store.journal(
+      {
+        ...(query.method === undefined ? {} : { method: query.method }),
+        ...(query.path === undefined ? {} : { pathContains: query.path }),
+        ...(query.status === undefined ? {} : { status: Number(query.status) }),
+        ...(query.key === undefined ? {} : { key: query.key }),
+        ...(query.since === undefined ? {} : { since: query.since }),
+        ...(query.limit === undefined ? {} : { limit: Number(query.limit) }),
+      },
+      state.options.adminToken === undefined ? 'tag' : 'masked',
+    );
+    // Without the token nobody is told any part of a key; a caller holding it sees the prefix.
+    return { status: 200, chunks: countedDataChunks(entries) };
   },
   clearJournal: ({ state }) => after(state.store.commit([{ kind: 'journal-cleared' }]), () => ({ status: 204 })),
   getClock: ({ state }) => ({ status: 200, body: state.clock.describe() }),
@@ -93,6 +112,8 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
         },
       ]);
     }
+    const tooFar = state.clock.advanceProblem(milliseconds);
+    if (tooFar) throw invalidRequest([{ name: 'advance', in: 'body', reason: `"${text}" ${tooFar}` }]);
     return after(state.store.commit([{ kind: 'clock-advanced', milliseconds }]), () => ({
       status: 200,
       body: state.clock.describe(),

@@ -198,7 +198,8 @@ export async function setUpProviderState(
   name: string,
   params: StateParams,
 ): Promise<Record<string, unknown>> {
-  const definition = STATES[name];
+  // Own names only: a plain-object lookup would find toString, constructor or __proto__.
+  const definition = Object.hasOwn(STATES, name) ? STATES[name] : undefined;
   if (!definition) {
     throw new ProblemError(
       'unknown-state',

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { ProblemError, type ProblemKind } from '../pipeline/problems.js';
+import { invalidRequest, ProblemError, type ProblemKind } from '../pipeline/problems.js';
 import { sendProblem } from './send-response.js';
 
 /** What Express and body-parser attach to the client errors they throw (http-errors). */
@@ -9,6 +9,19 @@ interface HttpishError {
   status?: number;
   statusCode?: number;
   message?: string;
+  /** The body text body-parser could not accept. */
+  body?: string;
+}
+
+/** What JSON that is not an object or array holds (null, a number...), or undefined when it is not JSON. */
+function jsonScalarOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return value === null ? 'null' : `a ${typeof value}`;
+  } catch {
+    return undefined;
+  }
 }
 
 const KIND_OF_STATUS: Readonly<Record<number, ProblemKind>> = {
@@ -19,6 +32,9 @@ const KIND_OF_STATUS: Readonly<Record<number, ProblemKind>> = {
 
 /** Turns a body-parser or router error about the client's request into the catalogue's problem. */
 function clientProblem(error: HttpishError): ProblemError | undefined {
+  const scalar = error.type === 'entity.parse.failed' ? jsonScalarOf(error.body) : undefined;
+  // Strict parsing refuses JSON that is not an object or array (null, 42, "text"): valid JSON.
+  if (scalar) return invalidRequest([{ name: 'body', in: 'body', reason: `must be a JSON object, not ${scalar}` }]);
   if (error.type === 'entity.parse.failed') {
     return new ProblemError('malformed-body', `The body could not be parsed as JSON: ${error.message ?? ''}`.trim());
   }

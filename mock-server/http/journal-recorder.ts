@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { redactQuery } from './key-redaction.js';
 import type { KeyLocations } from '../pipeline/api-key-auth.js';
 import { beginExchange } from '../pipeline/v4-exchange.js';
 import type { MockState } from '../state/mock-state.js';
@@ -11,8 +12,9 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
     const arrived = state.clock.now();
     response.on('finish', () => {
       // The key is kept (masked) in its own field, never in the recorded query.
-      const recordedQuery = Object.fromEntries(
-        Object.entries(exchange.rawQuery).filter(([name]) => !locations.queries.includes(name)),
+      // A value under a near-miss name (API_KEY, apikey) is a key too: it is replaced.
+      const recordedQuery = redactQuery(
+        Object.fromEntries(Object.entries(exchange.rawQuery).filter(([name]) => !locations.queries.includes(name))),
       );
       state.store.record(
         {

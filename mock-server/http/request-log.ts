@@ -1,13 +1,20 @@
 import type { NextFunction, Request, Response } from 'express';
 import { pino, type Logger } from 'pino';
+import { redactUrl } from './key-redaction.js';
 
 export function createLogger(quiet: boolean): Logger {
   return pino({ level: quiet ? 'silent' : 'info', base: { service: 'agentos-contacts-mock' } });
 }
 
-/** Never log a key: the query's api_key is replaced before the URL reaches the log. */
-function safeUrl(url: string): string {
-  return url.replace(/([?&]api_key=)[^&]*/g, '$1[redacted]');
+/** A logged URL is at most this long: 600 unknown parameters made 15 KB lines (540 MB of log). */
+const MAX_LOGGED_URL = 2048;
+
+/** Never log a key (under any spelling of its name), nor an unbounded URL. */
+export function safeUrl(url: string): string {
+  const redacted = redactUrl(url);
+  return redacted.length <= MAX_LOGGED_URL
+    ? redacted
+    : `${redacted.slice(0, MAX_LOGGED_URL)}... (${redacted.length - MAX_LOGGED_URL} more characters)`;
 }
 
 /** One structured line per request, written when the response has been sent. */

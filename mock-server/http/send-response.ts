@@ -1,5 +1,6 @@
 import type { Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, type ProblemError } from '../pipeline/problems.js';
+import type { ProblemError } from '../pipeline/problems.js';
+import { renderProblem } from './render-problem.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -12,10 +13,8 @@ export function sendJson(response: Response, status: number, body: Buffer): void
 }
 
 export function sendProblem(response: Response, problem: ProblemError): void {
-  const body = Buffer.from(JSON.stringify(problem.toBody()));
-  for (const [name, value] of Object.entries(problem.headers)) response.setHeader(name, value);
-  response.statusCode = problem.status;
-  response.setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-  response.setHeader('Content-Length', body.length);
+  const { status, headers, body } = renderProblem(problem);
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.statusCode = status;
   response.end(body);
 }

@@ -62,6 +62,14 @@ export interface MockOptions {
   readonly consentChurn: number;
   /** Requests the journal keeps (the newest). */
   readonly journalSize: number;
+  /** Memory the journal may use, in MiB: it is bounded in bytes as well as in entries. */
+  readonly journalMb: number;
+  /** How long a connection may take to send a request's headers (a silent one is closed then). */
+  readonly headersTimeoutMs: number;
+  /** How long a whole request (headers and body) may take to arrive. */
+  readonly requestTimeoutMs: number;
+  /** Open connections the server holds; one more is answered 503 and closed. */
+  readonly maxConnections: number;
   /** Bearer token required on `/__mock/` when set. */
   readonly adminToken: string | undefined;
   /** Where custom field values and consent overrides survive restarts; undefined keeps them in memory. */
@@ -97,6 +105,10 @@ export const DEFAULT_OPTIONS: MockOptions = {
   clockFrozen: false,
   consentChurn: 0,
   journalSize: 10_000,
+  journalMb: 16,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  maxConnections: 1_000,
   adminToken: undefined,
   stateFile: undefined,
   store: 'memory',
@@ -174,6 +186,11 @@ export function resolveOptions(input: MockOptionsInput = {}): MockOptions {
     if (!(CONTACT_TYPE_KEYS as readonly string[]).includes(type))
       throw new OptionsError('consentRates', `has no contact type ${type}`);
   }
+  if (options.requestTimeoutMs > 0 && options.headersTimeoutMs > options.requestTimeoutMs)
+    throw new OptionsError(
+      'headersTimeoutMs',
+      `must not be longer than --request-timeout (${options.requestTimeoutMs} ms)`,
+    );
   if (options.shortNames.length === 0) throw new OptionsError('shortNames', 'at least one agency is needed');
   if (options.stateFile !== undefined && options.store !== 'memory') {
     throw new OptionsError(

@@ -192,6 +192,32 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     'share of people whose consent flips per simulated day, both ways',
   ),
   option('journal-size', 'journalSize', k(integer(0, 1_000_000, '<count>')), 'requests the journal keeps'),
+  option(
+    'journal-mb',
+    'journalMb',
+    k(integer(1, 4096, '<mib>')),
+    'memory the journal may use; the oldest entries go first (each entry is cut to a few KB)',
+  ),
+  option(
+    'headers-timeout',
+    'headersTimeoutMs',
+    k(duration(600_000)),
+    "how long a connection may take to send a request's headers; a silent one is closed then",
+    '10s',
+  ),
+  option(
+    'request-timeout',
+    'requestTimeoutMs',
+    k(duration(3_600_000)),
+    'how long a whole request (headers and body) may take to arrive',
+    '30s',
+  ),
+  option(
+    'max-connections',
+    'maxConnections',
+    k(integer(1, 1_000_000, '<count>')),
+    'open connections held at once; one more is answered 503 and closed',
+  ),
   secret(option('admin-token', 'adminToken', k(text('<token>')), 'bearer token required on /__mock/', 'none')),
   option(
     'state-file',

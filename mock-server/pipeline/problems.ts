@@ -20,6 +20,9 @@ export const PROBLEM_KINDS = {
   'route-not-found': { status: 404, title: 'No route matches this path' },
   'method-not-allowed': { status: 405, title: 'The route does not take this method' },
   'malformed-request': { status: 400, title: 'The request could not be read' },
+  'request-timeout': { status: 408, title: 'The request did not arrive in time' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
+  'too-many-connections': { status: 503, title: 'The mock has too many open connections' },
   'custom-field-value-invalid': { status: 422, title: 'The value does not fit the custom field' },
   'internal-error': { status: 500, title: 'The mock failed unexpectedly' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -29,13 +29,43 @@ export function unknownQueryWarnings(query: Readonly<Record<string, unknown>>, k
   return warnings;
 }
 
+/** The warnings while their text fits `max` characters, then one saying how many more there were. */
+export function boundWarnings(warnings: readonly string[], max: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const [index, warning] of warnings.entries()) {
+    // Counted with the "; " that joins them in the header.
+    if (used + warning.length + 2 > max) {
+      kept.push(`... and ${warnings.length - index} more`);
+      return kept;
+    }
+    used += warning.length + 2;
+    kept.push(warning);
+  }
+  return kept;
+}
+
+/** Journal entries keep at most this much warning text. */
+export const MAX_WARNING_CHARS = 1024;
+
+/**
+ * The header's cap: 600 unknown parameters made a 43 KB X-Mock-Warning, which Node's fetch and
+ * node:http refuse to read (their limit is 16 KB for all headers together).
+ */
+export const MAX_WARNING_HEADER_CHARS = 4096;
+
 /**
  * A header-safe form of the warnings: a parameter name is the client's own text and may hold
  * characters a header cannot carry (CR LF would even split the response), so those are escaped;
  * Latin-1 text is what a header carries, and passes as sent.
  */
 export function warningHeaderValue(warnings: readonly string[]): string {
-  return warnings
-    .join('; ')
-    .replace(/[^\x20-\x7e\x80-\xff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = warnings.map((warning) =>
+    warning.replace(
+      /[^\x20-\x7e\x80-\xff]/g,
+      (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    ),
+  );
+  // Bounded after escaping, which can make a name six times longer.
+  return boundWarnings(escaped, MAX_WARNING_HEADER_CHARS).join('; ');
 }

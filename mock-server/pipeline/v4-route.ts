@@ -135,13 +135,21 @@ export function v4Route(
     send();
   };
 
+  /** Whether the request says it carries a body (RFC 9112 6.3), as type-is decides. */
+  const hasBody = (request: Request): boolean =>
+    request.headers['transfer-encoding'] !== undefined ||
+    (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0');
+
+  // A request without a body is left to validation, which names the missing body.
   const checkMediaType = (request: Request): void => {
-    if (request.headers['content-length'] !== '0' && !request.is('application/json')) {
-      throw new ProblemError(
-        'unsupported-media-type',
-        `Send the body as application/json, not ${request.headers['content-type'] ?? 'no content type'}.`,
-      );
-    }
+    if (!hasBody(request) || request.is('application/json')) return;
+    const sent = request.headers['content-type'];
+    throw new ProblemError(
+      'unsupported-media-type',
+      sent === undefined
+        ? 'Send the body as application/json: the request has a body but no Content-Type.'
+        : `Send the body as application/json, not ${sent}.`,
+    );
   };
 
   const readJson = express.json({ limit: '16kb', type: 'application/json' });

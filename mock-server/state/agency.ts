@@ -6,7 +6,7 @@ import type { FakerPools } from '../../fixtures/records/faker-pools.js';
 import { hashInts, hashString } from '../../fixtures/random/keyed-stream.js';
 import type { SimulatedClock } from '../behaviours/simulated-clock.js';
 import { ConsentIndex } from '../consent/consent-index.js';
-import { formatObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
+import { formatObjectId, parseObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
 import type { LiveState } from './live-state.js';
 import type { OpenApiDocument } from '../contract/contract.js';
 import { consentRatesOf, type MockOptions } from '../options/mock-options.js';
@@ -25,7 +25,15 @@ export function redactionPlans(document: OpenApiDocument): RedactionPlans {
 /** What changes while the mock runs: the clock (for consent churn) and the store's view of overrides. */
 export interface LiveConsent {
   readonly clock: SimulatedClock;
-  readonly view: Pick<LiveState, 'hasConsentOverrides' | 'consentOverride' | 'version'>;
+  readonly view: Pick<LiveState, 'hasConsentOverrides' | 'consentOverride' | 'consentOverridesOf' | 'version'>;
+}
+
+/** An omit-mode index, the day its churned consent is of, and the overrides it has taken in. */
+interface CachedIndex {
+  readonly day: number;
+  readonly index: ConsentIndex;
+  version: number;
+  overrides: ReadonlyMap<number, boolean>;
 }
 
 /**
@@ -35,7 +43,7 @@ export interface LiveConsent {
 export class Agency {
   readonly data: DataSet;
   private readonly churn: ConsentChurn;
-  private readonly consentIndexes = new Map<ContactTypeKey, { version: string; index: ConsentIndex }>();
+  private readonly consentIndexes = new Map<ContactTypeKey, CachedIndex>();
   /**
    * Per type, whether the contract marks every field of the person block personal: only then is
    * it safe to skip building that block for records redaction would strip (the marks still rule).
@@ -98,13 +106,48 @@ export class Agency {
     return `${this.live.view.version}:${this.live.clock.day()}`;
   }
 
-  /** The omit-mode index of a type, rebuilt (lazily) when consent has changed since it was built. */
+  /** This agency's overrides now, person -> consented. */
+  private overrideSnapshot(): Map<number, boolean> {
+    const people = new Map<number, boolean>();
+    for (const [personId, { consented }] of this.live.view.consentOverridesOf(this.shortName)) {
+      const decoded = parseObjectId(personId);
+      if (decoded?.kind === 'person') people.set(decoded.index, consented);
+    }
+    return people;
+  }
+
+  /**
+   * The omit-mode index of a type. A new simulated day rebuilds it (churn may move everyone); an
+   * override only moves the counts of the changed person's records, so a change costs what it
+   * changes (a rebuild took 1.5 s at ten million tenants).
+   */
   consentIndex(type: ContactTypeKey): ConsentIndex {
-    const version = this.consentVersion();
+    const day = this.live.clock.day();
+    const version = this.live.view.version;
     const cached = this.consentIndexes.get(type);
-    if (cached && cached.version === version) return cached.index;
+    if (cached && cached.day === day) {
+      if (cached.version !== version) this.takeInOverrides(type, cached, day);
+      return cached.index;
+    }
     const index = new ConsentIndex(this.data.count(type), (position) => this.isConsented(type, position));
-    this.consentIndexes.set(type, { version, index });
+    this.consentIndexes.set(type, { day, index, version, overrides: this.overrideSnapshot() });
     return index;
+  }
+
+  private takeInOverrides(type: ContactTypeKey, cached: CachedIndex, day: number): void {
+    const now = this.overrideSnapshot();
+    const consentOf = (people: ReadonlyMap<number, boolean>, person: number): boolean =>
+      people.get(person) ?? this.churn.decide(person, day).consented;
+    for (const person of new Set([...cached.overrides.keys(), ...now.keys()])) {
+      if (cached.overrides.get(person) === now.get(person)) continue;
+      const before = consentOf(cached.overrides, person);
+      const after = consentOf(now, person);
+      if (before === after) continue;
+      for (const role of this.data.links.rolesOf(person)) {
+        if (role.type === type) cached.index.adjust(role.index, after ? 1 : -1);
+      }
+    }
+    cached.overrides = now;
+    cached.version = this.live.view.version;
   }
 }

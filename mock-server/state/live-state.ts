@@ -53,6 +53,11 @@ export class LiveState {
     return this.overrides.get(agency)?.get(personId);
   }
 
+  /** Every override of an agency, by PersonID (the omit index takes in only what changed). */
+  consentOverridesOf(agency: string): ReadonlyMap<string, ConsentOverride> {
+    return this.overrides.get(agency) ?? new Map();
+  }
+
   /** Applies changes to values and overrides (other kinds are the clock's and the journal's). */
   apply(changes: readonly StateChange[]): void {
     for (const change of changes) {

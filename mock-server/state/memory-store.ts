@@ -3,7 +3,7 @@ import { SimulatedClock, type Elapsed } from '../behaviours/simulated-clock.js';
 import type { MockOptions } from '../options/mock-options.js';
 import { ProblemError } from '../pipeline/problems.js';
 import { LiveState, type StateSnapshot } from './live-state.js';
-import { RequestJournal, type JournalEntry, type JournalFilter } from './request-journal.js';
+import { RequestJournal, type JournalEntry, type JournalFilter, type KeyView } from './request-journal.js';
 import { StateFile, StateFileError } from './state-file.js';
 import type { JournalRecord, Readiness, StateChange, StateStore, StoreWarn } from './state-store.js';
 
@@ -29,7 +29,7 @@ export class MemoryStore implements StateStore {
     elapsed?: Elapsed,
   ) {
     this.clock = new SimulatedClock({ start: options.clock, frozen: options.clockFrozen }, elapsed);
-    this.requests = new RequestJournal(options.journalSize);
+    this.requests = new RequestJournal(options.journalSize, options.journalMb * 1024 * 1024);
     this.limiter = options.rateLimit
       ? new RateLimiter({ ...options.rateLimit, blockAfter: options.blockAfter, blockForMs: options.blockForMs })
       : undefined;
@@ -113,8 +113,8 @@ export class MemoryStore implements StateStore {
     this.requests.record(entry, key);
   }
 
-  journal(filter: JournalFilter): JournalEntry[] {
-    return this.requests.list(filter);
+  journal(filter: JournalFilter, view: KeyView = 'tag'): JournalEntry[] {
+    return this.requests.list(filter, view);
   }
 
   /** Entries the journal holds now (for tests of its bound). */

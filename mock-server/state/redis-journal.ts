@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { JournalEntry, JournalFilter } from './request-journal.js';
+import type { JournalEntry, JournalFilter, KeyView } from './request-journal.js';
 import type { JournalRecord } from './state-store.js';
 
 /**
@@ -41,7 +41,7 @@ export function encodeEntry(entry: JournalRecord, key: string | undefined): stri
 }
 
 /** Matching entries, oldest first, as the in-memory journal answers (`limit` keeps the newest). */
-export function filterEntries(texts: readonly string[], filter: JournalFilter): JournalEntry[] {
+export function filterEntries(texts: readonly string[], filter: JournalFilter, view: KeyView = 'tag'): JournalEntry[] {
   const wantedHash = filter.key === undefined ? undefined : keyHash(filter.key);
   const sinceMs = filter.since === undefined ? undefined : Date.parse(filter.since);
   const result: JournalEntry[] = [];
@@ -52,7 +52,8 @@ export function filterEntries(texts: readonly string[], filter: JournalFilter): 
     if (filter.status !== undefined && entry.status !== filter.status) continue;
     if (wantedHash !== undefined && hash !== wantedHash) continue;
     if (sinceMs !== undefined && Date.parse(entry.time) < sinceMs) continue;
-    result.push(entry);
+    // Without the admin token a key is only a tag (from its hash): it tells keys apart, names none.
+    result.push(view === 'masked' ? entry : { ...entry, key: hash === null ? null : `key-${hash.slice(0, 12)}` });
   }
   return filter.limit === undefined ? result : result.slice(Math.max(0, result.length - filter.limit));
 }

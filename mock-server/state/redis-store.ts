@@ -6,7 +6,7 @@ import { ProblemError } from '../pipeline/problems.js';
 import { consentField, LiveState, splitField, valueField, type StateSnapshot } from './live-state.js';
 import { encodeEntry, filterEntries, keyHash } from './redis-journal.js';
 import { ADMIT_SCRIPT, COMMIT_SCRIPT } from './redis-scripts.js';
-import type { JournalEntry, JournalFilter } from './request-journal.js';
+import type { JournalEntry, JournalFilter, KeyView } from './request-journal.js';
 import type { JournalRecord, Readiness, StateChange, StateStore, StoreWarn } from './state-store.js';
 
 type ClockReply = [start: string, since: string, advanced: string, version: string, resets: string, wall: string];
@@ -161,9 +161,9 @@ export class RedisStore implements StateStore {
       .catch((error: unknown) => this.noteDown(error as Error));
   }
 
-  async journal(filter: JournalFilter): Promise<JournalEntry[]> {
+  async journal(filter: JournalFilter, view: KeyView = 'tag'): Promise<JournalEntry[]> {
     try {
-      return filterEntries(await this.redis.lrange(this.keys.journal, 0, -1), filter);
+      return filterEntries(await this.redis.lrange(this.keys.journal, 0, -1), filter, view);
     } catch (error) {
       return this.unavailable(error);
     }

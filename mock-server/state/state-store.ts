@@ -1,7 +1,7 @@
 import type { CustomFieldScalar } from '../../fixtures/records/custom-field-catalogue.js';
 import type { RateDecision } from '../behaviours/rate-limiter.js';
 import type { SimulatedClock } from '../behaviours/simulated-clock.js';
-import type { JournalEntry, JournalFilter } from './request-journal.js';
+import type { JournalEntry, JournalFilter, KeyView } from './request-journal.js';
 import type { LiveState } from './live-state.js';
 
 /**
@@ -65,7 +65,8 @@ export interface StateStore {
   commit(changes: readonly StateChange[]): void | Promise<void>;
   /** Keeps a request in the journal; never throws (a lost entry is logged, not answered). */
   record(entry: JournalRecord, key: string | undefined): void;
-  journal(filter: JournalFilter): JournalEntry[] | Promise<JournalEntry[]>;
+  /** Matching entries; `view` says how keys are shown (see KeyView: a tag unless the caller holds the admin token). */
+  journal(filter: JournalFilter, view?: KeyView): JournalEntry[] | Promise<JournalEntry[]>;
   readiness(): Promise<Readiness>;
   /** Called with what another replica reset, so this one drops what it derived from the old state. */
   onReset(listener: () => void): void;

@@ -12,7 +12,8 @@ const OTHER = 'other-key-2';
 describe('the request journal', () => {
   let mock: BehaviourClient;
   beforeAll(async () => {
-    mock = await startBehaviourMock({ clockFrozen: true, apiKeys: [KEY, OTHER] });
+    // A caller holding the admin token is shown a key's first four characters.
+    mock = await startBehaviourMock({ clockFrozen: true, apiKeys: [KEY, OTHER], adminToken: 'journal-admin' });
   });
   afterAll(() => mock.close());
   beforeEach(() => mock.mock.reset());

@@ -111,7 +111,7 @@ describe('400 for a bad POST body', () => {
     expect(namedInputs(problem)).toEqual(['body:body']);
   });
 
-  it.each(['{"Value": ', '{Value: "Morning"}', "{'Value': 'Morning'}", 'null'])('malformed JSON %s', async (raw) => {
+  it.each(['{"Value": ', '{Value: "Morning"}', "{'Value': 'Morning'}"])('malformed JSON %s', async (raw) => {
     expectProblem(await client.post(path, undefined, { raw }), 400, 'malformed-body');
   });
 });
