@@ -3,8 +3,8 @@
  * own bytes, precomputed), one server at a time on loopback, plus memory and start-up checks.
  * A report, not a test: it exits 0 even when a target is missed.
  */
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { build } from './bench/build.js';
 import { startCeilings } from './bench/ceilings.js';
 import { stop, type Server } from './bench/children.js';
 import { coldWalk } from './bench/cold-walk.js';
@@ -12,25 +12,20 @@ import { firstAnswer } from './bench/first-answer.js';
 import { measureInRounds } from './bench/load.js';
 import { memoryAfterRandomPages } from './bench/memory.js';
 import { ROOT, startMock } from './bench/mock.js';
+import { discoverRoutes } from './bench/routes.js';
 import { writeResults } from './bench/output.js';
 import { CLOCK_TICKS } from './bench/proc.js';
 import { checks } from './bench/checks.js';
 import { renderReport } from './bench/report.js';
 import type { RouteKey, Row, TargetName } from './bench/rows.js';
-import { CONNECTIONS, MEASURE_SECONDS, ROUNDS, ROUTES, WARMUP_SECONDS } from './bench/settings.js';
+import { CONNECTIONS, MEASURE_SECONDS, ROUNDS, WARMUP_SECONDS } from './bench/settings.js';
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-
-/** The mock runs as compiled JS, as users run it, so dist/ is rebuilt first. */
-function build(): void {
-  log('bench: npm run build');
-  const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('npm run build failed');
-}
 
 /** Hot page and single record on the mock and both ceilings; returns the rows and the page sizes. */
 async function hotAndSingle(): Promise<{ rows: Row[]; sizes: Readonly<Record<string, number>> }> {
   const mock = await startMock('mock');
+  const ROUTES = await discoverRoutes(mock.url);
   const ceilings = await startCeilings(mock.url, Object.values(ROUTES));
   const servers: [TargetName, Server][] = [
     ['mock', mock],
@@ -57,7 +52,7 @@ async function hotAndSingle(): Promise<{ rows: Row[]; sizes: Readonly<Record<str
 
 async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg()[0] ?? NaN;
-  build();
+  build(log);
   const { rows, sizes } = await hotAndSingle();
   log('bench: cold walk');
   const cold = await coldWalk();

@@ -5,10 +5,12 @@ import { createMockHttpServer } from '../http/mock-http-server.js';
 import { OptionsError } from '../options/mock-options.js';
 import { StateFileError } from '../state/state-file.js';
 import { exposureWarning } from './exposure-warning.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import { loadTls, TlsSetupError } from './tls.js';
 
 /** Starts the mock from command-line flags and MOCK_* variables (argv as process.argv: node, script, flags...). */
 export async function serve(argv: readonly string[]): Promise<void> {
+  boundHeapGrowth();
   const command = buildCommand();
   command.parse([...argv]);
   const { mock: input, serve: tlsFlags } = settingsFromFlags(command.opts());

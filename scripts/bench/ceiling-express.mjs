@@ -1,14 +1,23 @@
 // Ceiling 2: a bare Express 5 app answering the mock's own bytes, precomputed: Express's routing cost
-// and nothing else. It writes the body the way the mock does (setHeader + end), not with res.send,
-// which would add work the mock does not do.
+// and nothing else. By default it writes the body the way the mock does (setHeader + end), not with
+// res.send, which would add work the mock does not do; with --defaults (the peers bench) it is
+// Express as most people run it: res.send, ETag on.
+import process from 'node:process';
 import express from 'express';
 import { announce, loadRoutes } from './ceiling-routes.mjs';
 
+const defaults = process.argv.includes('--defaults');
 const app = express();
-app.disable('x-powered-by');
-app.set('etag', false);
+if (!defaults) {
+  app.disable('x-powered-by');
+  app.set('etag', false);
+}
 for (const route of loadRoutes()) {
   app.get(route.path, (_request, response) => {
+    if (defaults) {
+      response.type(route.contentType).send(route.body);
+      return;
+    }
     response.statusCode = 200;
     response.setHeader('Content-Type', route.contentType);
     response.setHeader('Content-Length', route.body.length);

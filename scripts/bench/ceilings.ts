@@ -16,9 +16,14 @@ export interface Ceilings {
 
 /**
  * Fetches each route's exact bytes and content type from the mock, writes them to a temp dir,
- * and starts both ceiling servers on them (plain node, no tsx, so nothing extra runs in them).
+ * and starts both ceiling servers on them (plain node, no tsx, so nothing extra runs in them);
+ * `expressDefaults` runs Express with its defaults (res.send, ETag) instead of the mock's way.
  */
-export async function startCeilings(mockUrl: string, routes: readonly string[]): Promise<Ceilings> {
+export async function startCeilings(
+  mockUrl: string,
+  routes: readonly string[],
+  expressDefaults = false,
+): Promise<Ceilings> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'contacts-bench-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const manifest: { path: string; contentType: string; file: string }[] = [];
@@ -34,7 +39,11 @@ export async function startCeilings(mockUrl: string, routes: readonly string[]):
   const manifestPath = path.join(dir, 'manifest.json');
   writeFileSync(manifestPath, JSON.stringify({ routes: manifest }));
   const http = await startServer('node:http', [path.join(HERE, 'ceiling-http.mjs'), manifestPath]);
-  const express = await startServer('bare Express', [path.join(HERE, 'ceiling-express.mjs'), manifestPath]);
+  const express = await startServer('bare Express', [
+    path.join(HERE, 'ceiling-express.mjs'),
+    manifestPath,
+    ...(expressDefaults ? ['--defaults'] : []),
+  ]);
   // Both must answer exactly what the mock does, or the ratios compare different work.
   for (const route of routes) {
     for (const server of [http, express]) {

@@ -26,6 +26,9 @@ export function checks(
     return row;
   };
   const hot = ratiosOf(mockRow('hot'), rows);
+  const coldVsHttp = ratiosOf(mockRow('cold'), rows).requestsVsHttp;
+  const express = rows.find((row) => row.target === 'bare Express' && row.route === 'hot');
+  const rssRatio = mockRow('hot').result.rssUnderLoadMb / (express?.result.rssUnderLoadMb ?? NaN);
   const single = ratiosOf(mockRow('single'), rows);
   // Judged on each size's median run: one slow spawn on a shared machine says little about the mock.
   const slowestMedian = Math.max(...firstAnswers.map((answer) => answer.medianMs));
@@ -59,6 +62,18 @@ export function checks(
       measured: `${whole(cold.recordsPerSecond)} (${fixed(cold.cpuMsPerRequest, 1)} ms CPU a page)`,
       goal: `≥ ${whole(TARGETS.coldRecordsPerSecond)}`,
       pass: cold.recordsPerSecond >= TARGETS.coldRecordsPerSecond,
+    },
+    {
+      name: 'uncached page (cold walk) req/s vs node:http hot page',
+      measured: fixed(coldVsHttp, 3),
+      goal: `≥ ${TARGETS.uncachedVsHttp}`,
+      pass: coldVsHttp >= TARGETS.uncachedVsHttp,
+    },
+    {
+      name: 'RSS under the hot-page load vs bare Express',
+      measured: `${fixed(rssRatio, 2)} (${fixed(mockRow('hot').result.rssUnderLoadMb, 0)} vs ${fixed(express?.result.rssUnderLoadMb ?? NaN, 0)} MiB)`,
+      goal: `≤ ${TARGETS.rssUnderLoadVsExpress}`,
+      pass: rssRatio <= TARGETS.rssUnderLoadVsExpress,
     },
     {
       name: `resident memory, ${whole(memory.tenants)} tenants after ${memory.pages} random pages (median run)`,

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuMs, machineBusyMs } from './proc.js';
+import { cpuMs, machineBusyMs, statusMb } from './proc.js';
 import { API_KEY, CONNECTIONS, MEASURE_SECONDS, ROUNDS, WARMUP_SECONDS } from './settings.js';
 
 export interface LoadSpec {
@@ -21,6 +21,8 @@ export interface Sample {
   /** CPU the whole machine spent busy over the round, to tell how much went to other processes. */
   readonly machineCpuMs: number;
   readonly p99Ms: number;
+  /** The server's largest resident memory seen while the round ran (VmRSS, polled). */
+  readonly rssUnderLoadMb: number;
 }
 
 /** One target's figures over all its rounds. */
@@ -40,7 +42,12 @@ export interface LoadResult {
   readonly non2xx: number;
   readonly errors: number;
   readonly seconds: number;
+  /** The largest resident memory seen under load over all rounds. */
+  readonly rssUnderLoadMb: number;
 }
+
+/** How often resident memory is read during a measured round. */
+const RSS_POLL_MS = 250;
 
 function run(spec: LoadSpec, seconds: number): Promise<autocannon.Result> {
   return autocannon({
@@ -52,18 +59,41 @@ function run(spec: LoadSpec, seconds: number): Promise<autocannon.Result> {
   });
 }
 
+/** How long a measurement runs: the main bench's settings unless a caller (the peers bench) says otherwise. */
+export interface Timing {
+  readonly warmupSeconds: number;
+  readonly measureSeconds: number;
+  readonly rounds: number;
+}
+
+export const DEFAULT_TIMING: Timing = {
+  warmupSeconds: WARMUP_SECONDS,
+  measureSeconds: MEASURE_SECONDS,
+  rounds: ROUNDS,
+};
+
 /** Untimed load, so the JIT, the response cache and the sockets settle before anything counts. */
-export async function warmUp(spec: LoadSpec): Promise<void> {
-  await run(spec, WARMUP_SECONDS);
+export async function warmUp(spec: LoadSpec, seconds = WARMUP_SECONDS): Promise<void> {
+  await run(spec, seconds);
 }
 
 /** One measured round, with the server's CPU read just before and after it. */
-export async function sample(spec: LoadSpec): Promise<Sample> {
+export async function sample(spec: LoadSpec, seconds = MEASURE_SECONDS / ROUNDS): Promise<Sample> {
   const cpuBefore = cpuMs(spec.pid);
   const machineBefore = machineBusyMs();
   const ownBefore = process.cpuUsage();
   const wallBefore = performance.now();
-  const result = await run(spec, MEASURE_SECONDS / ROUNDS);
+  // VmRSS, not VmHWM: the peak since start-up would count loading, not the load.
+  let rssUnderLoadMb = 0;
+  const readRss = (): void => void (rssUnderLoadMb = Math.max(rssUnderLoadMb, statusMb(spec.pid, 'VmRSS')));
+  const poll = setInterval(readRss, RSS_POLL_MS);
+  let result: autocannon.Result;
+  try {
+    result = await run(spec, seconds);
+  } finally {
+    clearInterval(poll);
+  }
+  readRss();
   const wallMs = performance.now() - wallBefore;
   const own = process.cpuUsage(ownBefore);
   return {
@@ -76,6 +106,7 @@ export async function sample(spec: LoadSpec): Promise<Sample> {
     generatorCpuMs: (own.user + own.system) / 1000,
     machineCpuMs: machineBusyMs() - machineBefore,
     p99Ms: result.latency.p99,
+    rssUnderLoadMb,
   };
 }
 
@@ -97,6 +128,7 @@ export function combine(samples: readonly Sample[]): LoadResult {
     non2xx: sum((one) => one.non2xx),
     errors: sum((one) => one.errors),
     seconds: sum((one) => one.seconds),
+    rssUnderLoadMb: Math.max(...samples.map((one) => one.rssUnderLoadMb)),
   };
 }
 
@@ -107,13 +139,14 @@ export function combine(samples: readonly Sample[]): LoadResult {
 export async function measureInRounds(
   specs: readonly LoadSpec[],
   onStep: (index: number, round: number) => void = () => {},
+  timing: Timing = DEFAULT_TIMING,
 ): Promise<LoadResult[]> {
   const samples: Sample[][] = specs.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < timing.rounds; round++) {
     for (const [index, spec] of specs.entries()) {
       onStep(index, round);
-      if (round === 0) await warmUp(spec);
-      samples[index]!.push(await sample(spec));
+      if (round === 0) await warmUp(spec, timing.warmupSeconds);
+      samples[index]!.push(await sample(spec, timing.measureSeconds / timing.rounds));
     }
   }
   return samples.map(combine);

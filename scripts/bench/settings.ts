@@ -11,6 +11,10 @@ export const ROUNDS = 2;
 export const API_KEY = 'bench';
 export const PAGE_SIZE = 1000;
 
+/**
+ * Fixed routes, kept only for benches that do not yet read them from the mock (bench:cluster on
+ * main). `npm run bench` and `bench:peers` use discoverRoutes (routes.ts): IDs change with the data model.
+ */
 export const ROUTES = {
   hot: '/v4/contacts/demo/tenants/0/1000',
   single: '/v4/contacts/demo/tenants/TEN-0000000042',
@@ -33,6 +37,30 @@ export const TARGETS = {
   hotRatio: 0.8,
   singleRatio: 0.75,
   coldRecordsPerSecond: 100_000,
+  /** An uncached page's req/s over the raw node:http ceiling's for the same page size. */
+  uncachedVsHttp: 0.06,
+  /** The mock's resident memory under the hot-page load over bare Express's under the same load. */
+  rssUnderLoadVsExpress: 1.3,
   rssMb: 150,
   firstAnswerMs: 1000,
+} as const;
+
+const envNumber = (name: string, fallback: number): number => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/** `npm run bench:peers`: short by default on a shared machine; BENCH_PEERS_* make it longer. */
+export const PEERS_TIMING = {
+  warmupSeconds: envNumber('BENCH_PEERS_WARMUP_SECONDS', 2),
+  measureSeconds: envNumber('BENCH_PEERS_MEASURE_SECONDS', 4),
+  rounds: Math.round(envNumber('BENCH_PEERS_ROUNDS', 2)),
+} as const;
+
+/** The issue's done-when, judged on the peers bench. */
+export const PEER_TARGETS = {
+  uncachedVsHttp: 0.06,
+  uncachedVsPrism: 3,
+  rssUnderLoadVsExpress: 1.3,
+  cachedVsHttp: 0.9,
 } as const;

@@ -1,0 +1,67 @@
+import type { Check } from '../checks.js';
+import { fixed, whole } from '../format.js';
+import type { LoadResult } from '../load.js';
+import { PEER_TARGETS } from '../settings.js';
+
+/** One server of the peers bench, with its figures on both routes. */
+export interface PeerRow {
+  readonly target: string;
+  readonly role: 'raw' | 'express' | 'mock cached' | 'mock uncached' | 'prism' | 'mockoon';
+  readonly hot: LoadResult;
+  readonly single: LoadResult;
+}
+
+const byRole = (rows: readonly PeerRow[], role: PeerRow['role']): PeerRow | undefined =>
+  rows.find((row) => row.role === role);
+
+/** The issue's table: page req/s, CPU ms a page, RSS under the page load, single-record req/s. */
+export function peerTable(rows: readonly PeerRow[]): string {
+  const raw = byRole(rows, 'raw');
+  const express = byRole(rows, 'express');
+  const header = ['target', '1000-record page req/s', 'CPU ms a page', 'RSS under load', 'single record req/s'];
+  const body = rows.map((row) => {
+    const mock = row.role.startsWith('mock ');
+    const page = whole(row.hot.requestsPerSecond);
+    const single = whole(row.single.requestsPerSecond);
+    return [
+      row.target,
+      mock && raw ? `${page} (${fixed(row.hot.requestsPerSecond / raw.hot.requestsPerSecond, 2)}× raw)` : page,
+      fixed(row.hot.cpuMsPerRequest, 2),
+      `${whole(row.hot.rssUnderLoadMb)} MB`,
+      mock && express
+        ? `${single} (${fixed(row.single.requestsPerSecond / express.single.requestsPerSecond, 2)}× Express)`
+        : single,
+    ];
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((line) => line[column]!.length)));
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+/** The issue's done-when, from the same run. */
+export function peerChecks(rows: readonly PeerRow[]): Check[] {
+  const figure = (role: PeerRow['role'], pick: (row: PeerRow) => number): number => {
+    const row = byRole(rows, role);
+    return row ? pick(row) : NaN;
+  };
+  const pageRate = (row: PeerRow): number => row.hot.requestsPerSecond;
+  const uncached = figure('mock uncached', pageRate);
+  const cached = figure('mock cached', pageRate);
+  const raw = figure('raw', pageRate);
+  const prism = figure('prism', pageRate);
+  const rss = figure('mock cached', (row) => row.hot.rssUnderLoadMb);
+  const expressRss = figure('express', (row) => row.hot.rssUnderLoadMb);
+  const judge = (name: string, value: number, goal: number, atMost = false): Check => ({
+    name,
+    measured: fixed(value, 3),
+    goal: `${atMost ? '≤' : '≥'} ${goal}`,
+    pass: atMost ? value <= goal : value >= goal,
+  });
+  return [
+    judge('uncached page req/s vs raw node:http', uncached / raw, PEER_TARGETS.uncachedVsHttp),
+    judge("uncached page req/s vs Prism's static example", uncached / prism, PEER_TARGETS.uncachedVsPrism),
+    judge('RSS under the hot-page load vs bare Express', rss / expressRss, PEER_TARGETS.rssUnderLoadVsExpress, true),
+    judge('cached page req/s vs raw node:http', cached / raw, PEER_TARGETS.cachedVsHttp),
+  ];
+}
