@@ -7,6 +7,8 @@ export interface RateLimitSettings {
   /** Requests a limited key may still send before it is blocked. */
   readonly blockAfter: number;
   readonly blockForMs: number;
+  /** Whether the answers carry `Retry-After` (`--retry-after send`); agentOS promises none. */
+  readonly sendRetryAfter: boolean;
 }
 
 export type RateDecision =
@@ -61,25 +63,27 @@ export class RateLimiter {
 
   /**
    * Lets the request through, or throws the answer agentOS gives: 429 while the key is over its
-   * window, 403 once it kept sending anyway. `Retry-After` says when the slot or the block ends.
+   * window, 403 once it kept sending anyway. With `--retry-after send`, `Retry-After` says when
+   * the slot or the block ends.
    */
   admit(key: string, now: number): void {
     const decision = this.take(key, now);
     if (decision.outcome === 'allowed') return;
     const seconds = retryAfterSeconds(decision.retryAfterMs);
+    const headers: Record<string, string> = this.settings.sendRetryAfter ? { 'Retry-After': seconds } : {};
     if (decision.outcome === 'blocked') {
       throw new ProblemError(
         'key-blocked',
         `The key kept sending while rate limited and is blocked for ${seconds} s.`,
         undefined,
-        { 'Retry-After': seconds },
+        headers,
       );
     }
     throw new ProblemError(
       'rate-limited',
-      `More than ${this.settings.requests} requests in ${this.settings.windowMs / 1000} s for this key; retry in ${seconds} s.`,
+      `More than ${this.settings.requests} requests in ${this.settings.windowMs / 1000} s for this key; wait 60 seconds before retrying (the oldest slot frees in ${seconds} s).`,
       undefined,
-      { 'Retry-After': seconds },
+      headers,
     );
   }
 

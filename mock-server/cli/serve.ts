@@ -6,12 +6,19 @@ import { createMockServer } from '../create-mock-server.js';
 import { OptionsError } from '../options/mock-options.js';
 import { StateFileError } from '../state/state-file.js';
 import { loadTls, TlsSetupError } from './tls.js';
+import { ProblemError } from '../pipeline/problems.js';
 
 /** Starts the mock from command-line flags and MOCK_* variables (argv as process.argv: node, script, flags...). */
 export async function serve(argv: readonly string[]): Promise<void> {
   const command = buildCommand();
   command.parse([...argv]);
-  const { mock: input, serve: tlsFlags } = settingsFromFlags(command.opts());
+  const { mock: flags, serve: tlsFlags } = settingsFromFlags(command.opts());
+  // Platforms inject PORT; it counts only when neither --port nor MOCK_PORT was given.
+  const platformPort = process.env.PORT;
+  const input =
+    flags.port === undefined && platformPort !== undefined && /^\d+$/.test(platformPort.trim())
+      ? { ...flags, port: Number(platformPort) }
+      : flags;
   let mock;
   let tls;
   try {
@@ -35,6 +42,20 @@ export async function serve(argv: readonly string[]): Promise<void> {
   const { app, options, logger } = mock;
   const scheme = tls ? 'https' : 'http';
   const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, app) : createHttpServer(app);
+  // Errors Node's HTTP parser answers itself (oversize headers, garbage) follow --errors too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const problem = tooLarge
+      ? new ProblemError('headers-too-large', 'The request headers are larger than the server accepts.')
+      : new ProblemError('malformed-request', 'The request could not be read as HTTP.');
+    const { contentType, body } = problem.render(options.errors);
+    const text = JSON.stringify(body);
+    const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+    socket.end(
+      `HTTP/1.1 ${problem.status} ${reason}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  });
   server.listen(options.port, options.host);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`error: cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}\n`);

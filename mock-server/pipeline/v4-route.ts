@@ -23,6 +23,8 @@ export interface V4RouteDependencies {
 }
 
 const IDENTIFICATION_PARAMETERS = ['integrator', 'integration'] as const;
+/** agentOS's largest page. */
+const MAX_COUNT = 1000;
 
 /** What a request asked for (Prefer) or the error rate drew: a delay first, then maybe a failure. */
 interface Scenario {
@@ -46,6 +48,8 @@ export function v4Route(
   const declared = [...known].filter((name) => !locations.queries.includes(name));
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
+  const clampsCount =
+    options.overMax === 'clamp' && operation.parameters.some((parameter) => parameter.name === 'count');
 
   /** Stage 1-3: the key, the agency, the rate limit (each refuses with its own answer). */
   const admit = (request: Request, exchange: V4Exchange): Agency => {
@@ -97,16 +101,23 @@ export function v4Route(
       sendJson(response, 200, cached);
       return;
     }
+    let params = request.params as Record<string, string>;
+    let path = request.path;
+    // `--over-max clamp`: a count above the maximum reads as the maximum, as live V2 answered.
+    if (clampsCount && /^\d+$/.test(params.count ?? '') && Number(params.count) > MAX_COUNT) {
+      params = { ...params, count: String(MAX_COUNT) };
+      path = path.replace(/\/\d+$/, `/${MAX_COUNT}`);
+    }
     validator.check(operation.operationId, {
       method: operation.method,
-      path: request.path,
+      path,
       query,
       headers: request.headers,
       body: request.body,
     });
     const identifier = identification ? query[identification] : undefined;
     const result = handler({
-      params: request.params as Record<string, string>,
+      params,
       query,
       body: request.body,
       agency,

@@ -1,6 +1,5 @@
 import { buildFakerPools } from '../../fixtures/records/faker-pools.js';
-import { formatObjectId, parseObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
-import { Agency, redactionPlans } from './agency.js';
+import { Agency, withheldFields } from './agency.js';
 import { FaultPlan } from '../behaviours/faults.js';
 import { RateLimiter } from '../behaviours/rate-limiter.js';
 import { RequestJournal } from './request-journal.js';
@@ -36,13 +35,18 @@ export class MockState {
     this.cache = new ResponseCache(options.responseCacheMb * 1024 * 1024);
     this.journal = new RequestJournal(options.journalSize);
     this.limiter = options.rateLimit
-      ? new RateLimiter({ ...options.rateLimit, blockAfter: options.blockAfter, blockForMs: options.blockForMs })
+      ? new RateLimiter({
+          ...options.rateLimit,
+          blockAfter: options.blockAfter,
+          blockForMs: options.blockForMs,
+          sendRetryAfter: options.retryAfter === 'send',
+        })
       : undefined;
     this.faults = new FaultPlan(options.seed, options.latency, options.errorRate);
     const pools = buildFakerPools(options.seed);
-    const plans = redactionPlans(document);
+    const withheld = withheldFields(document);
     const live = { clock: this.clock, overrides: this.overrides };
-    this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, plans, live)]));
+    this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, withheld, live)]));
     this.stateFile = options.stateFile === undefined ? undefined : new StateFile(options.stateFile);
     this.restore();
   }
@@ -55,7 +59,7 @@ export class MockState {
       this.customFields.set(agency, objectId, fieldId, value);
     }
     for (const { agency, personId, consented, day } of saved.consentOverrides) {
-      const decoded = parseObjectId(personId);
+      const decoded = this.agencies.get(agency)?.data.resolve(personId);
       if (decoded?.kind === 'person') this.overrides.set(agency, decoded.index, consented, day ?? 0);
     }
   }
@@ -69,7 +73,7 @@ export class MockState {
       // would re-date every override to day 0 and a syncing client would see a change.
       consentOverrides: this.overrides.entries().map(({ agency, person, consented, day }) => ({
         agency,
-        personId: formatObjectId(PERSON_PREFIX, person),
+        personId: this.agencies.get(agency)?.data.oid('person', person) ?? String(person),
         consented,
         day,
       })),
