@@ -14,9 +14,8 @@ export type ContactRecord = Tenant | Landlord | LettingsApplicant | SalesApplica
 export type PersonContact = Schemas['PersonContact'];
 export type CustomFieldDefinition = Schemas['CustomFieldDefinition'];
 export type CustomFieldValue = Schemas['CustomFieldValue'];
-export type CustomFieldScalar = Schemas['CustomFieldScalar'];
+export type CustomFieldScalar = Exclude<Schemas['CustomFieldValue'], null>;
 export type Problem = Schemas['Problem'];
-export type PostalAddress = Schemas['PostalAddress'];
 
 /** The `{ Count, Data }` envelope of every list: `Count` is the total over all pages. */
 export interface Page<T> {

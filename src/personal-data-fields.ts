@@ -11,15 +11,18 @@ export const PERSONAL_DATA_FIELDS = [
   'Title',
   'Forename',
   'Surname',
-  'Email',
+  'EmailAddress',
   'MobilePhone',
   'HomePhone',
+  'WorkPhone',
   'DateOfBirth',
-  'Address',
+  'AddressNumber',
+  'Address1',
+  'Address2',
+  'Address3',
+  'Address4',
+  'Postcode',
   'EmployerName',
-  'NationalInsuranceNumber',
-  'BankAccountName',
-  'AnnualIncome',
 ] as const satisfies ReadonlyArray<KeysOfUnion<ContactRecord>>;
 
 export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];

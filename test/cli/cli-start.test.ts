@@ -30,3 +30,26 @@ describe('the CLI serves and stops cleanly', () => {
     expect(await exitOf(child)).toEqual({ code: 0, signal: null });
   });
 });
+
+describe('PORT, as platforms inject it', () => {
+  it('is honoured when neither --port nor MOCK_PORT is given, and MOCK_PORT wins over it', async () => {
+    // A free port: ask the OS for one, then release it for the CLI.
+    const { createServer } = await import('node:net');
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    child = spawnCli(['--quiet'], { PORT: String(free) });
+    const [, port] = (await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)\s*$/)) as RegExpMatchArray;
+    expect(Number(port)).toBe(free);
+    child.kill('SIGTERM');
+    await exitOf(child);
+    child = spawnCli(['--quiet'], { PORT: String(free), MOCK_PORT: '0' });
+    const [, other] = (await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)\s*$/)) as RegExpMatchArray;
+    expect(Number(other)).not.toBe(free);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toEqual({ code: 0, signal: null });
+  });
+});

@@ -77,7 +77,7 @@ export async function startBehaviourMock(
   input: MockOptionsInput = {},
   dependencies: MockDependencies = {},
 ): Promise<BehaviourClient> {
-  const mock = await createMockServer({ quiet: true, ...input }, dependencies);
+  const mock = await createMockServer({ quiet: true, errors: 'problem', ...input }, dependencies);
   const server: Server = await new Promise((resolve, reject) => {
     const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
     listening.once('error', reject);

@@ -66,10 +66,12 @@ export function rawText(response: request.Response, callback: (error: Error | nu
 
 /**
  * Builds the mock, listens on 127.0.0.1 on a free port, and returns a client whose every /v4
- * response is checked against the contract: declared status, content type and schema.
+ * response is checked against the contract: declared status, content type and schema. Errors
+ * come as problems unless a test asks otherwise, so tests can check the error's kind; the
+ * default `--errors agentos` body is tested in test/http/readings.test.ts.
  */
 export async function startMock(input: MockOptionsInput = {}): Promise<MockClient> {
-  const mock = await createMockServer({ quiet: true, ...input });
+  const mock = await createMockServer({ quiet: true, errors: 'problem', ...input });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = mock.app.listen(0, '127.0.0.1', () => resolve(listening));
     listening.once('error', reject);

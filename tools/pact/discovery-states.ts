@@ -75,8 +75,9 @@ export function discoveryStates(options: DiscoveryOptions): Record<string, State
     'a person with several roles exists': async () => {
       const tenants = await client.tenants.list({ count: 20 });
       for (const tenant of tenants.Data) {
-        const roles = await client.people.contacts(tenant.PersonID);
-        if (roles.Data.length > 1) return { personID: tenant.PersonID, roles: roles.Data as unknown as JsonMap[] };
+        const answer = await client.people.contacts(tenant.PersonID);
+        const roles = Array.isArray(answer) ? answer : answer.Data;
+        if (roles.length > 1) return { personID: tenant.PersonID, roles: roles as unknown as JsonMap[] };
       }
       throw new Error('none of the first 20 tenants holds another role');
     },
@@ -87,15 +88,12 @@ export function discoveryStates(options: DiscoveryOptions): Record<string, State
           ? params.objectID
           : (await findContact('tenants', undefined, undefined)).OID;
       const definitions = await client.customFields.definitions(objectID);
-      const fieldID =
-        typeof params.fieldID === 'string'
-          ? params.fieldID.replace(/^[A-Z]{3}/, objectID.slice(0, 3))
-          : definitions.Data[0]?.FieldID;
+      const fieldID = typeof params.fieldID === 'string' ? params.fieldID : definitions.CustomFields[0]?.ID;
       if (!fieldID) throw new Error(`${objectID} has no custom field`);
       const value =
         params.value !== undefined && process.env.PACT_ALLOW_WRITES === 'true'
-          ? (await client.customFields.set(objectID, fieldID, params.value as string)).Value
-          : (await client.customFields.get(objectID, fieldID)).Value;
+          ? await client.customFields.set(objectID, fieldID, params.value as string)
+          : await client.customFields.get(objectID, fieldID);
       return { objectID, fieldID, value };
     },
     'no record has the ID': async () => ({

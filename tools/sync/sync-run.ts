@@ -92,7 +92,7 @@ export async function runSync(options: SyncOptions): Promise<SyncSummary> {
   progress.plan(planned);
   for (const [index, personId] of people.entries()) {
     const roles = await client.people.contacts(personId, { signal });
-    store.saveRoles(runId, personId, roles.Data);
+    store.saveRoles(runId, personId, Array.isArray(roles) ? roles : roles.Data);
     progress.advance(`person roles ${index + 1}/${people.length}`);
   }
 
