@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import type { Contact, CustomFieldValue } from '../support/contract-types.js';
 import { expectProblem } from '../support/expect-problem.js';
 import { startBehaviourMock, type BehaviourClient, type ClockView } from '../support/behaviour-client.js';
@@ -17,14 +17,14 @@ describe('the request journal', () => {
   beforeEach(() => mock.mock.reset());
 
   it('records method, path, query without the key, status, masked key, warnings and simulated time', async () => {
-    await mock.get(`${BASE}/applicants/lettings/0/5?integrator=crm&branchID=BRA-0000000001`, { apiKeyIn: 'query' });
+    await mock.get(`${BASE}/applicants/lettings/0/5?integrator=crm&branchID=${oid('BRA', 1)}`, { apiKeyIn: 'query' });
     const [entry, ...rest] = await mock.journal();
     expect(rest).toEqual([]);
     expect(entry).toEqual({
       time: DEFAULT_CLOCK_START,
       method: 'GET',
       path: `${BASE}/applicants/lettings/0/5`,
-      query: { integrator: 'crm', branchID: 'BRA-0000000001' },
+      query: { integrator: 'crm', branchID: `${oid('BRA', 1)}` },
       status: 200,
       key: `jour${'*'.repeat(9)}`,
       warnings: [expect.stringContaining('integrator')],
@@ -42,8 +42,8 @@ describe('the request journal', () => {
 
   it('records refusals and POSTs, with their status', async () => {
     await mock.get(`${BASE}/tenants/0/5000`); // 400
-    await mock.get(`${BASE}/tenants/TEN-9999999999`); // 404
-    await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Evening' });
+    await mock.get(`${BASE}/tenants/${oid('TEN', 999_999_999)}`); // 404
+    await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, { Value: 'Evening' });
     await mock.get('/v4/contacts/demo/nowhere');
     expect((await mock.journal()).map((entry) => [entry.method, entry.status])).toEqual([
       ['GET', 400],
@@ -72,7 +72,7 @@ describe('the request journal', () => {
       await mock.get(`${BASE}/tenants/0/1`); // t0, KEY, 200
       await mock.get(`${BASE}/landlords/0/1`, { apiKey: OTHER }); // t0, OTHER, 200
       later = (await mock.advance('PT1H')).now;
-      await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Evening' }); // POST
+      await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, { Value: 'Evening' }); // POST
       await mock.get(`${BASE}/tenants/0/1`, { apiKey: 'nope' }); // 401
       await mock.get(`${BASE}/vendors/0/1`, { apiKey: OTHER }); // 200
     });
@@ -153,8 +153,8 @@ describe('POST /__mock/reset', () => {
   afterAll(() => mock.close());
 
   it('empties the journal and forgets overrides, custom field values, rate-limit state and clock moves', async () => {
-    const tenant = `${BASE}/tenants/TEN-0000000001`;
-    const value = `${BASE}/company/objects/TEN-0000000001/TEN-CF01/value`;
+    const tenant = `${BASE}/tenants/${oid('TEN', 1)}`;
+    const value = `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/value`;
     await mock.advance('P2D');
     const seededRecord = (await mock.get<Contact>(tenant)).text;
     const seededValue = (await mock.get<CustomFieldValue>(value)).text;
@@ -162,7 +162,7 @@ describe('POST /__mock/reset', () => {
 
     const seededConsent = (JSON.parse(seededRecord) as Contact).ThirdPartyMarketingConsent;
     await mock.control('put', `/__mock/people/${PersonID}/consent`, { ThirdPartyMarketing: !seededConsent });
-    await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Morning' });
+    await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, { Value: 'Morning' });
     expect((await mock.get(tenant)).status).toBe(429); // the fourth request in the window
     expect((await mock.journal()).length).toBe(4);
 

@@ -135,7 +135,7 @@ describe('a custom field value is set', () => {
 
   it.each([
     { params: { objectID: oid('PER', 1) }, name: 'params.objectID' },
-    { params: { fieldID: 'NOPE-CF99' }, name: 'params.fieldID' },
+    { params: { fieldID: `NOPE-CF99` }, name: 'params.fieldID' },
     { params: { fieldID: oid('CF', 999) }, name: 'params.fieldID' },
   ])('$params is a 400 naming $name', async ({ params, name }) => {
     const response = await mock.control('post', '/__mock/states', { state: 'a custom field value is set', params });

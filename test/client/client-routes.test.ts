@@ -69,18 +69,19 @@ describe('the client against the mock: every route, identified as each route req
 
   it('answers the roles of a person', async () => {
     const tenant = await client.tenants.get('TEN-0000000004');
-    const roles = await client.people.contacts(tenant.PersonID);
-    expect(roles.Data).toContainEqual({ ContactType: 'Tenant', OID: tenant.OID, BranchID: tenant.BranchID });
+    const answer = await client.people.contacts(tenant.PersonID);
+    const roles = Array.isArray(answer) ? answer : answer.Data;
+    expect(roles).toContainEqual({ ContactType: 'Tenant', OID: tenant.OID, BranchID: tenant.BranchID });
   });
 
   it('reads, sets and reads back a custom field', async () => {
     const definitions = await client.customFields.definitions('TEN-0000000004');
-    const text = definitions.Data.find((definition) => definition.DataType === 'Text');
+    const text = definitions.CustomFields.find((definition) => typeof definition.Value === 'string');
     expect(text).toBeDefined();
-    const fieldID = (text as { FieldID: string }).FieldID;
+    const fieldID = (text as { ID: string }).ID;
     const stored = await client.customFields.set('TEN-0000000004', fieldID, 'from the client');
-    expect(stored).toMatchObject({ ObjectID: 'TEN-0000000004', FieldID: fieldID, Value: 'from the client' });
-    expect((await client.customFields.get('TEN-0000000004', fieldID)).Value).toBe('from the client');
+    expect(stored).toBe('from the client');
+    expect(await client.customFields.get('TEN-0000000004', fieldID)).toBe('from the client');
   });
 
   it('throws HttpError with the problem body for an unknown ID', async () => {

@@ -20,20 +20,20 @@ describe('consent helpers', () => {
   it('hasMarketingConsent narrows; without it personal fields do not type-check', () => {
     const record = { OID: 'TEN-0000000001', ThirdPartyMarketingConsent: false } as unknown as ConsentAware<Tenant>;
     // @ts-expect-error: a record whose consent was not checked has no personal fields to read.
-    expect(record.Email).toBeUndefined();
+    expect(record.EmailAddress).toBeUndefined();
     if (hasMarketingConsent(record)) {
-      expectTypeOf(record.Email).toEqualTypeOf<string | undefined>();
+      expectTypeOf(record.EmailAddress).toEqualTypeOf<string | null | undefined>();
     } else {
-      expectTypeOf(record).not.toHaveProperty('Email');
+      expectTypeOf(record).not.toHaveProperty('EmailAddress');
       expectTypeOf(record).toHaveProperty('OID');
     }
     expect(hasMarketingConsent(record)).toBe(false);
   });
 
   it('finds and strips personal fields', () => {
-    const record = { OID: 'TEN-0000000001', Email: 'a@example.com', Address: {}, Status: 'Current' };
-    expect(personalFieldsPresent(record)).toEqual(['Email', 'Address']);
+    const record = { OID: 'TEN-0000000001', EmailAddress: 'a@example.com', Address3: 'Leeds', Status: 'Current' };
+    expect(personalFieldsPresent(record)).toEqual(['EmailAddress', 'Address3']);
     expect(withoutPersonalData(record)).toEqual({ OID: 'TEN-0000000001', Status: 'Current' });
-    expect(record.Email).toBe('a@example.com'); // the input is not changed
+    expect(record.EmailAddress).toBe('a@example.com'); // the input is not changed
   });
 });

@@ -113,14 +113,16 @@ export function conformanceSuite(target: ConformanceTarget): void {
       for (const type of ['tenants', 'landlords'] as const) {
         const [record] = (await client[type].list({ count: 1 })).Data as ContactRecord[];
         if (!record) continue;
-        const roles = await client.people.contacts(record.PersonID);
-        expect(roles.Count).toBe(roles.Data.length);
-        expect(roles.Data).toContainEqual({
+        const answer = await client.people.contacts(record.PersonID);
+        // A bare array (agentOS's unpaged habit) or, with --unpaged envelope, { Count, Data }.
+        const roles = Array.isArray(answer) ? answer : answer.Data;
+        if (!Array.isArray(answer)) expect(answer.Count).toBe(answer.Data.length);
+        expect(roles).toContainEqual({
           ContactType: CONTACT_TYPE[type],
           OID: record.OID,
           BranchID: record.BranchID,
         });
-        for (const role of roles.Data.slice(0, 3)) {
+        for (const role of roles.slice(0, 3)) {
           const key = TYPES.find((candidate) => CONTACT_TYPE[candidate] === role.ContactType) as ContactTypeKey;
           const other = await client[key].get(role.OID);
           expect(other.PersonID).toBe(record.PersonID);
@@ -136,18 +138,19 @@ export function conformanceSuite(target: ConformanceTarget): void {
       expect(isHttpError(error) && typeof error.problem?.title).toBe('string');
     });
 
-    it('custom fields: definitions are typed; a value set is the value read back (writable targets)', async () => {
+    it('custom fields: definitions in agentOS shape; a value set is the value read back (writable targets)', async () => {
       const [tenant] = (await client.tenants.list({ count: 1 })).Data;
       if (!tenant) return;
       const definitions = await client.customFields.definitions(tenant.OID);
-      for (const definition of definitions.Data) {
-        expect(['Text', 'Number', 'Date', 'Boolean', 'List']).toContain(definition.DataType);
-        if (definition.DataType === 'List') expect(definition.Options?.length).toBeGreaterThan(0);
+      for (const definition of definitions.CustomFields) {
+        expect(typeof definition.ID).toBe('string');
+        expect(typeof definition.FieldName).toBe('string');
       }
-      const text = definitions.Data.find((definition) => definition.DataType === 'Text');
+      // A Text field holds a string: the first field whose value is one takes a string back.
+      const text = definitions.CustomFields.find((definition) => typeof definition.Value === 'string');
       if (!target.writable || !text) return;
-      await client.customFields.set(tenant.OID, text.FieldID, 'conformance');
-      expect((await client.customFields.get(tenant.OID, text.FieldID)).Value).toBe('conformance');
+      await client.customFields.set(tenant.OID, text.ID, 'conformance');
+      expect(await client.customFields.get(tenant.OID, text.ID)).toBe('conformance');
     });
   });
 }
