@@ -26,9 +26,9 @@ RUN npm run build
 # serves. The reference client (dist/src) and the partner tools (dist/tools) stay out: the mock
 # imports neither (lint enforces it), and partners run those from the npm package.
 FROM node:24-bookworm-slim
+# No MOCK_PORT: the mock listens on 4010 unless the platform injects PORT (or MOCK_PORT is set).
 ENV NODE_ENV=production \
-    MOCK_HOST=0.0.0.0 \
-    MOCK_PORT=4010
+    MOCK_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json ./
 COPY contracts ./contracts
@@ -40,7 +40,7 @@ COPY --from=build /app/dist/fixtures ./dist/fixtures
 RUN mkdir /data && chown node:node /data
 USER node
 EXPOSE 4010
-# Plain Node, no curl: follows MOCK_PORT and the TLS settings.
+# Plain Node, no curl: follows MOCK_PORT (or PORT) and the TLS settings.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "dist/mock-server/cli/healthcheck.js"]
 # Node is PID 1 and handles SIGTERM and SIGINT itself: it stops accepting, finishes requests in

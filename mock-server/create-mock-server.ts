@@ -112,7 +112,7 @@ export async function createMockServer(
   app.use((request: Request) => {
     throw new ProblemError('route-not-found', `No route matches ${request.method} ${request.path}.`);
   });
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, options.errors));
 
   return { app, options, logger, contract, state, reset: () => state.reset(), close: () => state.store.close() };
 }

@@ -14,7 +14,7 @@ export type ContactRecord = Tenant | Landlord | LettingsApplicant | SalesApplica
 export type PersonContact = Schemas['PersonContact'];
 export type CustomFieldDefinition = Schemas['CustomFieldDefinition'];
 export type CustomFieldValue = Schemas['CustomFieldValue'];
-export type CustomFieldScalar = Schemas['CustomFieldScalar'];
+export type CustomFieldScalar = Exclude<Schemas['CustomFieldValue'], null>;
 /** An RFC 9457 body, when the server writes one (agentOS itself writes `{"Message"}`): see error-body.ts. */
 export type { ProblemDetails as Problem } from './error-body.js';
 

@@ -51,22 +51,28 @@ export function parsePrefer(header: string | undefined): PreferredScenario {
 /** agentOS tells clients to wait a minute after a 429 when nothing else says how long. */
 const DEFAULT_RETRY_MS = 60_000;
 
-/** The answer a `Prefer: code=N` asks for; Retry-After is a full window (429) or a full block (403). */
+/**
+ * The answer a `Prefer: code=N` asks for. With `--retry-after send`, Retry-After is a full window
+ * (429) or a full block (403); by default it is left out, as agentOS promises none.
+ */
 export function preferredProblem(code: PreferableCode, options: MockOptions): ProblemError {
   const asked = `because the request asked for it (Prefer: code=${code})`;
+  const retryAfter = (milliseconds: number): Record<string, string> =>
+    options.retryAfter === 'send' ? { 'Retry-After': retryAfterSeconds(milliseconds) } : {};
   switch (code) {
     case 401:
       return new ProblemError('invalid-api-key', `Answered 401 ${asked}.`);
     case 403:
-      return new ProblemError('key-blocked', `Answered 403 ${asked}.`, undefined, {
-        'Retry-After': retryAfterSeconds(options.blockForMs),
-      });
+      return new ProblemError('key-blocked', `Answered 403 ${asked}.`, undefined, retryAfter(options.blockForMs));
     case 404:
       return new ProblemError('not-found', `Answered 404 ${asked}.`);
     case 429:
-      return new ProblemError('rate-limited', `Answered 429 ${asked}.`, undefined, {
-        'Retry-After': retryAfterSeconds(options.rateLimit?.windowMs ?? DEFAULT_RETRY_MS),
-      });
+      return new ProblemError(
+        'rate-limited',
+        `Answered 429 ${asked}.`,
+        undefined,
+        retryAfter(options.rateLimit?.windowMs ?? DEFAULT_RETRY_MS),
+      );
     case 500:
       return new ProblemError('internal-error', `Answered 500 ${asked}.`);
     case 503:

@@ -7,6 +7,8 @@ export interface RateLimitSettings {
   /** Requests a limited key may still send before it is blocked. */
   readonly blockAfter: number;
   readonly blockForMs: number;
+  /** Whether the answers carry `Retry-After` (`--retry-after send`); agentOS promises none. */
+  readonly sendRetryAfter: boolean;
 }
 
 export type RateDecision =
@@ -61,7 +63,8 @@ export class RateLimiter {
 
   /**
    * Lets the request through, or throws the answer agentOS gives: 429 while the key is over its
-   * window, 403 once it kept sending anyway. `Retry-After` says when the slot or the block ends.
+   * window, 403 once it kept sending anyway. With `--retry-after send`, `Retry-After` says when
+   * the slot or the block ends.
    */
   admit(key: string, now: number): void {
     refuseUnlessAllowed(this.take(key, now), this.settings);
@@ -86,23 +89,25 @@ export class RateLimiter {
  */
 export function refuseUnlessAllowed(
   decision: RateDecision | undefined,
-  settings: { readonly requests: number; readonly windowMs: number },
+  settings: { readonly requests: number; readonly windowMs: number; readonly sendRetryAfter: boolean },
 ): void {
   if (decision === undefined || decision.outcome === 'allowed') return;
   const seconds = retryAfterSeconds(decision.retryAfterMs);
+  // agentOS promises no Retry-After: it is sent only with --retry-after send.
+  const headers: Record<string, string> = settings.sendRetryAfter ? { 'Retry-After': seconds } : {};
   if (decision.outcome === 'blocked') {
     throw new ProblemError(
       'key-blocked',
       `The key kept sending while rate limited and is blocked for ${seconds} s.`,
       undefined,
-      { 'Retry-After': seconds },
+      headers,
     );
   }
   throw new ProblemError(
     'rate-limited',
-    `More than ${settings.requests} requests in ${settings.windowMs / 1000} s for this key; retry in ${seconds} s.`,
+    `More than ${settings.requests} requests in ${settings.windowMs / 1000} s for this key; wait 60 seconds before retrying (the oldest slot frees in ${seconds} s).`,
     undefined,
-    { 'Retry-After': seconds },
+    headers,
   );
 }
 

@@ -11,7 +11,7 @@ const https = (environment.MOCK_TLS ?? 'off') !== 'off' || environment.MOCK_TLS_
 const bound = environment.MOCK_HOST ?? '127.0.0.1';
 // A wildcard bind answers on loopback.
 const host = bound === '0.0.0.0' || bound === '::' ? '127.0.0.1' : bound;
-const port = Number(environment.MOCK_PORT ?? 4010);
+const port = Number(environment.MOCK_PORT ?? environment.PORT ?? 4010);
 
 const request = (https ? httpsGet : httpGet)(
   { host, port, path: '/healthz', timeout: 2_000, rejectUnauthorized: false },

@@ -13,7 +13,13 @@ export async function serve(argv: readonly string[]): Promise<void> {
   boundHeapGrowth();
   const command = buildCommand();
   command.parse([...argv]);
-  const { mock: input, serve: tlsFlags } = settingsFromFlags(command.opts());
+  const { mock: flags, serve: tlsFlags } = settingsFromFlags(command.opts());
+  // Platforms inject PORT; it counts only when neither --port nor MOCK_PORT was given.
+  const platformPort = process.env.PORT;
+  const input =
+    flags.port === undefined && platformPort !== undefined && /^\d+$/.test(platformPort.trim())
+      ? { ...flags, port: Number(platformPort) }
+      : flags;
   let mock;
   let tls;
   try {

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { withLabelsInDescriptions } from './confidence-labels.js';
 
 /** A parsed OpenAPI document; typed loosely because it is walked generically. */
 export type OpenApiDocument = Record<string, unknown> & {
@@ -46,7 +47,7 @@ export interface LoadedContract {
   readonly document: OpenApiDocument;
   /** The YAML exactly as shipped, served at /openapi.yaml. */
   readonly yamlText: string;
-  /** Pre-serialised, served at /openapi.json. */
+  /** Pre-serialised with the confidence labels in the descriptions, served at /openapi.json (Swagger UI). */
   readonly jsonText: string;
 }
 
@@ -55,7 +56,7 @@ export function loadContract(path = join(contractsDirectory(), CONTRACT_FILE)): 
   // js-yaml parses the contract ten times faster than `yaml` (start-up time); the core schema
   // keeps dates as the strings the document means, not Date objects.
   const document = load(yamlText, { schema: CORE_SCHEMA }) as OpenApiDocument;
-  return { document, yamlText, jsonText: JSON.stringify(document) };
+  return { document, yamlText, jsonText: JSON.stringify(withLabelsInDescriptions(document)) };
 }
 
 /** Resolves a local `#/components/...` reference. */

@@ -1,4 +1,4 @@
-import { parseObjectId } from '../../fixtures/records/object-id.js';
+import { CONTACT_TYPES } from '../../fixtures/contact-types.js';
 import { parseIsoDuration } from '../options/durations.js';
 import type { MockState } from '../state/mock-state.js';
 import { invalidRequest, ProblemError } from '../pipeline/problems.js';
@@ -48,7 +48,7 @@ function agencyOf(state: MockState, shortName: string | undefined) {
 
 function personOf(state: MockState, personId: string, shortName: string | undefined) {
   const agency = agencyOf(state, shortName);
-  const decoded = parseObjectId(personId);
+  const decoded = agency.data.resolve(personId);
   const roles = decoded?.kind === 'person' ? agency.data.personRoles(decoded.index) : undefined;
   if (!decoded || !roles)
     throw new ProblemError('not-found', `No person of agency ${agency.shortName} has the ID ${personId}.`);
@@ -99,6 +99,20 @@ export const CONTROL_HANDLERS: Readonly<Record<string, ControlHandler>> = {
     return { status: 200, chunks: countedDataChunks(entries) };
   },
   clearJournal: ({ state }) => after(state.store.commit([{ kind: 'journal-cleared' }]), () => ({ status: 204 })),
+  listCustomFieldCatalogue: ({ state, query }) => {
+    const agency = agencyOf(state, query.shortName);
+    const fields = agency.data.customFields().map((field) => ({
+      ID: agency.data.oid('customField', field.position),
+      FieldName: field.FieldName,
+      TabName: field.TabName,
+      GroupName: field.GroupName,
+      DataType: field.DataType,
+      Options: field.Options,
+      PersonalData: field.PersonalData,
+      AppliesTo: field.AppliesTo.map((kind) => (kind === 'branch' ? 'Branch' : CONTACT_TYPES[kind].name)),
+    }));
+    return { status: 200, body: { CustomFields: fields } };
+  },
   getClock: ({ state }) => ({ status: 200, body: state.clock.describe() }),
   advanceClock: ({ state, body }) => {
     const text = (body as { advance: string }).advance;

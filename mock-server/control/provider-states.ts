@@ -1,7 +1,8 @@
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../../fixtures/contact-types.js';
-import type { CustomFieldDefinition, CustomFieldScalar } from '../../fixtures/records/custom-field-catalogue.js';
-import { formatObjectId, parseObjectId, PERSON_PREFIX } from '../../fixtures/records/object-id.js';
+import type { CatalogueField, CustomFieldScalar } from '../../fixtures/records/custom-field-catalogue.js';
+import { MAX_OID_INDEX } from '../../fixtures/random/opaque-id.js';
 import type { Agency } from '../state/agency.js';
+import { findCustomField, findCustomFieldObject, isWithheld } from '../operations/custom-field-object.js';
 import { customFieldValueProblem } from '../operations/custom-field-value-check.js';
 import type { MockState } from '../state/mock-state.js';
 import { invalidRequest, ProblemError } from '../pipeline/problems.js';
@@ -17,15 +18,6 @@ interface ProviderState {
     params: StateParams,
   ): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
-
-/** The path parameter name each type's single-record route uses, so IDs drop straight into URLs. */
-const ID_NAMES: Readonly<Record<ContactTypeKey, string>> = {
-  tenants: 'tenantID',
-  landlords: 'landlordID',
-  lettingsApplicants: 'lettingsApplicantID',
-  salesApplicants: 'salesApplicantID',
-  vendors: 'vendorID',
-};
 
 const STATE_NAMES: Readonly<Record<ContactTypeKey, string>> = {
   tenants: 'a tenant exists',
@@ -65,8 +57,8 @@ function contactState(type: ContactTypeKey): ProviderState {
       let start = 0;
       let end = agency.data.count(type);
       if (branchId !== undefined) {
-        const decoded = parseObjectId(branchId);
-        if (decoded?.kind !== 'branch' || decoded.index >= agency.data.settings.branches) {
+        const decoded = agency.data.resolve(branchId);
+        if (decoded?.kind !== 'branch') {
           throw invalidRequest([{ name: 'params.branchID', in: 'body', reason: `no branch has the ID ${branchId}` }]);
         }
         ({ start, end } = agency.data.layout.rangeOf(type, decoded.index));
@@ -79,7 +71,7 @@ function contactState(type: ContactTypeKey): ProviderState {
         while (index < limit && agency.isConsented(type, index) !== consent) index++;
         if (index === limit) {
           index = start;
-          const personId = formatObjectId(PERSON_PREFIX, agency.data.links.personOf(type, index));
+          const personId = agency.data.oid('person', agency.data.links.personOf(type, index));
           await state.store.commit([
             { kind: 'consent-set', agency: agency.shortName, personId, consented: consent, day: state.clock.day() },
           ]);
@@ -87,8 +79,8 @@ function contactState(type: ContactTypeKey): ProviderState {
       }
       const person = agency.data.links.personOf(type, index);
       return {
-        [ID_NAMES[type]]: formatObjectId(CONTACT_TYPES[type].oidPrefix, index),
-        personID: formatObjectId(PERSON_PREFIX, person),
+        [CONTACT_TYPES[type].idParameter]: agency.data.oid(type, index),
+        personID: agency.data.oid('person', person),
         branchID: agency.data.branchId(agency.data.layout.branchOf(type, index)),
       };
     },
@@ -96,15 +88,15 @@ function contactState(type: ContactTypeKey): ProviderState {
 }
 
 /** A value that fits a definition, for states that do not name one. */
-function sampleValue(definition: CustomFieldDefinition): CustomFieldScalar {
-  const samples: Record<CustomFieldDefinition['DataType'], CustomFieldScalar> = {
+function sampleValue(field: CatalogueField): CustomFieldScalar {
+  const samples: Record<CatalogueField['DataType'], CustomFieldScalar> = {
     Text: 'set by provider state',
     Number: 1,
-    Date: '2026-01-01',
+    Date: '2026-01-01T00:00:00',
     Boolean: true,
-    List: definition.Options?.[0] ?? '',
+    List: field.Options?.[0] ?? '',
   };
-  return samples[definition.DataType];
+  return samples[field.DataType];
 }
 
 const STATES: Readonly<Record<string, ProviderState>> = {
@@ -121,7 +113,7 @@ const STATES: Readonly<Record<string, ProviderState>> = {
       const links = agency.data.links;
       for (let person = links.personCount - links.linkedPeople; person < links.personCount; person++) {
         const roles = agency.data.personRoles(person);
-        if (roles && roles.length > 1) return { personID: formatObjectId(PERSON_PREFIX, person), roles };
+        if (roles && roles.length > 1) return { personID: agency.data.oid('person', person), roles };
       }
       throw invalidRequest([
         {
@@ -141,39 +133,46 @@ const STATES: Readonly<Record<string, ProviderState>> = {
       shortName: 'agency (optional)',
     },
     async setUp(state, agency, params) {
-      const objectId = optionalString(params, 'objectID') ?? formatObjectId(CONTACT_TYPES.tenants.oidPrefix, 0);
-      const decoded = parseObjectId(objectId);
-      const kind =
-        decoded?.kind === 'branch' ? 'branch' : decoded && decoded.kind !== 'person' ? decoded.kind : undefined;
-      if (!kind)
+      const objectId = optionalString(params, 'objectID') ?? agency.data.oid('tenants', 0);
+      const object = findCustomFieldObject(agency, objectId);
+      if (!object)
         throw invalidRequest([
-          { name: 'params.objectID', in: 'body', reason: `${objectId} is not a contact or branch OID` },
+          { name: 'params.objectID', in: 'body', reason: `${objectId} is not a contact or branch of the agency` },
         ]);
-      const definitions = agency.data.customFieldDefinitions(kind);
-      const fieldId = optionalString(params, 'fieldID') ?? definitions[0]?.FieldID;
-      const definition = definitions.find((field) => field.FieldID === fieldId);
-      if (!definition)
+      const fields = agency.data.customFieldsOf(object.kind);
+      const fieldId =
+        optionalString(params, 'fieldID') ?? agency.data.oid('customField', (fields[0] as CatalogueField).position);
+      const field = findCustomField(agency, object, fieldId);
+      if (!field)
         throw invalidRequest([
-          { name: 'params.fieldID', in: 'body', reason: `${objectId} has no custom field ${String(fieldId)}` },
+          { name: 'params.fieldID', in: 'body', reason: `${objectId} has no custom field ${fieldId}` },
         ]);
-      const value = (params.value ?? sampleValue(definition)) as CustomFieldScalar;
-      const problem = customFieldValueProblem(definition, value);
+      // A state must not put a person's data where they have not consented to share it.
+      if (isWithheld(agency, object, field))
+        throw invalidRequest([
+          {
+            name: 'params.fieldID',
+            in: 'body',
+            reason: `${field.FieldName} holds personal data and the person of ${objectId} has not consented`,
+          },
+        ]);
+      const value = (params.value ?? sampleValue(field)) as CustomFieldScalar;
+      const problem = customFieldValueProblem(field, value);
       if (problem) throw invalidRequest([{ name: 'params.value', in: 'body', reason: problem }]);
-      await state.store.commit([
-        { kind: 'custom-field-value', agency: agency.shortName, objectId, fieldId: definition.FieldID, value },
-      ]);
-      return { objectID: objectId, fieldID: definition.FieldID, value };
+      await state.store.commit([{ kind: 'custom-field-value', agency: agency.shortName, objectId, fieldId, value }]);
+      return { objectID: objectId, fieldID: fieldId, value };
     },
   },
   'no record has the ID': {
     description: 'IDs that no record, person or object of the agency has (for 404 interactions).',
     params: { shortName: 'agency (optional)' },
     setUp(_state, agency) {
+      // Well-formed OIDs of this agency's codec, past the end of each kind: they name nothing.
       const unknown = (type: ContactTypeKey): string =>
-        formatObjectId(CONTACT_TYPES[type].oidPrefix, agency.data.count(type));
+        agency.data.ids.encode(type, Math.min(MAX_OID_INDEX, agency.data.count(type)));
       return {
-        ...Object.fromEntries(CONTACT_TYPE_KEYS.map((type) => [ID_NAMES[type], unknown(type)])),
-        personID: formatObjectId(PERSON_PREFIX, agency.data.links.personCount),
+        ...Object.fromEntries(CONTACT_TYPE_KEYS.map((type) => [CONTACT_TYPES[type].idParameter, unknown(type)])),
+        personID: agency.data.ids.encode('person', Math.min(MAX_OID_INDEX, agency.data.links.personCount)),
         objectID: unknown('tenants'),
       };
     },

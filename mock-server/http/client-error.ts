@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { ProblemError } from '../pipeline/problems.js';
+import { ProblemError, type ErrorStyle } from '../pipeline/problems.js';
 import { rawProblemResponse } from './render-problem.js';
 
 /** What Node's HTTP parser reports about a request it cannot read. */
@@ -32,12 +32,12 @@ export function clientErrorProblem(error: ClientError): ProblemError {
  * Node's own answer to these is an empty 400 or 431; this one is a body in the mock's error
  * style, written to the socket because no response object exists yet.
  */
-export function onClientError(error: ClientError, socket: Socket): void {
+export function onClientError(error: ClientError, socket: Socket, style: ErrorStyle): void {
   // A reset or an answer already under way leaves nothing useful to write.
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
-  socket.end(rawProblemResponse(clientErrorProblem(error)));
+  socket.end(rawProblemResponse(clientErrorProblem(error), style));
 }

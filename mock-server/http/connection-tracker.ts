@@ -1,6 +1,6 @@
 import { Server as NetServer, type Socket } from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { ProblemError } from '../pipeline/problems.js';
+import { ProblemError, type ErrorStyle } from '../pipeline/problems.js';
 import { rawProblemResponse } from './render-problem.js';
 
 /** A stopping server closes its listener once no connection has come for this long (at most the max). */
@@ -31,6 +31,8 @@ export class ConnectionTracker {
     private readonly maxConnections: number,
     /** Whether 'connection' sockets carry plain HTTP (not TLS), so a 503 can be written on them. */
     plain: boolean,
+    /** The --errors style of the 503 written past the cap. */
+    style: ErrorStyle,
   ) {
     if (!plain) server.maxConnections = maxConnections; // TLS: dropped, since nothing plain can be written
     server.on('connection', (socket: Socket) => {
@@ -46,6 +48,7 @@ export class ConnectionTracker {
                 'Retry-After': '1',
               },
             ),
+            style,
           ),
         );
         return;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { invalidRequest, ProblemError, type ProblemKind } from '../pipeline/problems.js';
+import { invalidRequest, ProblemError, type ErrorStyle, type ProblemKind } from '../pipeline/problems.js';
 import { sendProblem } from './send-response.js';
 
 /** What Express and body-parser attach to the client errors they throw (http-errors). */
@@ -51,23 +51,23 @@ function clientProblem(error: HttpishError): ProblemError | undefined {
   return undefined;
 }
 
-/** Every error becomes a problem+json response; only true surprises are a 500, and they are logged. */
-export function errorHandler(logger: Logger) {
+/** Every error becomes an answer in the `--errors` style; only true surprises are a 500, and they are logged. */
+export function errorHandler(logger: Logger, style: ErrorStyle) {
   return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => {
     if (response.headersSent) {
       response.destroy();
       return;
     }
     if (error instanceof ProblemError) {
-      sendProblem(response, error);
+      sendProblem(response, error, style);
       return;
     }
     const problem = clientProblem(error as HttpishError);
     if (problem) {
-      sendProblem(response, problem);
+      sendProblem(response, problem, style);
       return;
     }
     logger.error({ err: error }, 'unexpected error');
-    sendProblem(response, new ProblemError('internal-error', 'The mock failed unexpectedly; see its log.'));
+    sendProblem(response, new ProblemError('internal-error', 'The mock failed unexpectedly; see its log.'), style);
   };
 }

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { MockServer } from '../create-mock-server.js';
@@ -30,7 +31,7 @@ export function createMockHttpServer(mock: MockServer, tls?: { key: string; cert
   const server: Server = tls
     ? createHttpsServer({ ...settings, key: tls.key, cert: tls.cert }, mock.app)
     : createHttpServer(settings, mock.app);
-  server.on('clientError', onClientError);
-  const tracker = new ConnectionTracker(server, maxConnections, tls === undefined);
+  server.on('clientError', (error, socket) => onClientError(error, socket as Socket, mock.options.errors));
+  const tracker = new ConnectionTracker(server, maxConnections, tls === undefined, mock.options.errors);
   return { server, stop: (done) => tracker.stop(FIRST_REQUEST_GRACE_MS, done) };
 }

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import type { ProblemError } from '../pipeline/problems.js';
+import type { ErrorStyle, ProblemError } from '../pipeline/problems.js';
 import { renderProblem } from './render-problem.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -12,8 +12,9 @@ export function sendJson(response: Response, status: number, body: Buffer): void
   response.end(body);
 }
 
-export function sendProblem(response: Response, problem: ProblemError): void {
-  const { status, headers, body } = renderProblem(problem);
+/** Every error the mock writes goes out here, in the `--errors` style. */
+export function sendProblem(response: Response, problem: ProblemError, style: ErrorStyle): void {
+  const { status, headers, body } = renderProblem(problem, style);
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.statusCode = status;
   response.end(body);

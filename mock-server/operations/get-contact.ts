@@ -1,14 +1,14 @@
 import { CONTACT_TYPES, type ContactTypeKey } from '../../fixtures/contact-types.js';
-import { parseObjectId } from '../../fixtures/records/object-id.js';
 import { ProblemError } from '../pipeline/problems.js';
 import type { OperationHandler } from './handler-context.js';
 
-/** The single-record handler of one contact type; `idParameter` is the route's path parameter. */
-export function getContact(type: ContactTypeKey, idParameter: string): OperationHandler {
+/** The single-record handler of one contact type: an ID of any shape that names no such record is a 404. */
+export function getContact(type: ContactTypeKey): OperationHandler {
+  const idParameter = CONTACT_TYPES[type].idParameter;
   return ({ params, agency, authorisedIntegrator }) => {
     const id = params[idParameter] as string;
-    const decoded = parseObjectId(id);
-    if (!decoded || decoded.kind !== type || decoded.index >= agency.data.count(type)) {
+    const decoded = agency.data.resolve(id);
+    if (decoded?.kind !== type) {
       throw new ProblemError(
         'not-found',
         `No ${CONTACT_TYPES[type].name} of agency ${agency.shortName} has the ID ${id}.`,

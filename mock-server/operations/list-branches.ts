@@ -6,6 +6,6 @@ export const listBranches: OperationHandler = ({ params, agency }) => {
   const total = agency.data.settings.branches;
   const { from, to } = pageRange(0, total, offset, count);
   const data = [];
-  for (let index = from; index < to; index++) data.push(agency.data.branch(index));
+  for (let index = from; index < to; index++) data.push(agency.presentBranch(index));
   return { status: 200, body: { Count: total, Data: data }, cacheable: true };
 };

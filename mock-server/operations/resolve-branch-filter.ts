@@ -1,5 +1,4 @@
 import type { ContactTypeKey } from '../../fixtures/contact-types.js';
-import { parseObjectId } from '../../fixtures/records/object-id.js';
 import type { Agency } from '../state/agency.js';
 import { invalidRequest } from '../pipeline/problems.js';
 
@@ -10,8 +9,8 @@ export function branchRange(
   branchId: string | undefined,
 ): { start: number; end: number } {
   if (branchId === undefined) return { start: 0, end: agency.data.count(type) };
-  const decoded = parseObjectId(branchId);
-  if (!decoded || decoded.kind !== 'branch' || decoded.index >= agency.data.settings.branches) {
+  const decoded = agency.data.resolve(branchId);
+  if (decoded?.kind !== 'branch') {
     throw invalidRequest([
       { name: 'branchID', in: 'query', reason: `no branch of agency ${agency.shortName} has the ID ${branchId}` },
     ]);

@@ -4,6 +4,12 @@ import type { LatencyRange } from '../behaviours/faults.js';
 import { DEFAULT_CLOCK_START } from '../behaviours/simulated-clock.js';
 
 export type WithheldMode = 'redact' | 'omit';
+export type NullsMode = 'null' | 'absent';
+export type ErrorsMode = 'agentos' | 'problem';
+export type UnpagedMode = 'array' | 'envelope';
+export type RetryAfterMode = 'omit' | 'send';
+export type OverMaxMode = 'reject' | 'clamp';
+export type DatesMode = 'local' | 'utc';
 export type Profile = 'none' | 'agentos';
 
 /** A rolling-window rate limit: at most `requests` per API key in any `windowMs`. */
@@ -32,6 +38,20 @@ export interface MockOptions {
   readonly multiRoleShare: number;
   /** What happens to records without consent: personal fields removed, or the record left out of lists. */
   readonly withheld: WithheldMode;
+  /** How an empty or withheld property appears: `null` (every schema property present) or left out. */
+  readonly nulls: NullsMode;
+  /** How every error body is written: agentOS's `{"Message"}` or RFC 9457 problem+json. */
+  readonly errors: ErrorsMode;
+  /** Unpaged lists (personcontacts): a bare array or `{ Count, Data }`. */
+  readonly unpaged: UnpagedMode;
+  /** Whether 429 and the 403 block carry `Retry-After` (agentOS promises none). */
+  readonly retryAfter: RetryAfterMode;
+  /** `count` above 1000: a 400, or 1000 records as live V2 answered. */
+  readonly overMax: OverMaxMode;
+  /** Date-times as agentOS writes them, or with `Z` appended to the same digits. */
+  readonly dates: DatesMode;
+  /** Share of enum values (all but ContactType) replaced by values the contract does not list. */
+  readonly unlistedEnums: number;
   /** Integrator names that receive `ConsentDetails` on consented records. */
   readonly authorisedIntegrators: readonly string[];
   /** Accepted API keys; empty accepts any non-empty key. */
@@ -90,6 +110,13 @@ export const DEFAULT_OPTIONS: MockOptions = {
   branches: 6,
   multiRoleShare: 0.1,
   withheld: 'redact',
+  nulls: 'null',
+  errors: 'agentos',
+  unpaged: 'array',
+  retryAfter: 'omit',
+  overMax: 'reject',
+  dates: 'local',
+  unlistedEnums: 0,
   authorisedIntegrators: [],
   apiKeys: [],
   shortNames: ['demo'],

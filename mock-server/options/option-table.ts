@@ -112,6 +112,48 @@ export const OPTION_TABLE: readonly OptionSpec[] = [
     'records without consent: redact (personal fields withheld) or omit (left out of lists)',
   ),
   option(
+    'nulls',
+    'nulls',
+    k(choice(['null', 'absent'] as const)),
+    "empty or withheld properties: null (Json.NET's habit: every property of the schema present) or absent",
+  ),
+  option(
+    'errors',
+    'errors',
+    k(choice(['agentos', 'problem'] as const)),
+    'error bodies: agentos ({"Message": ...}, application/json) or problem (RFC 9457 problem+json)',
+  ),
+  option(
+    'unpaged',
+    'unpaged',
+    k(choice(['array', 'envelope'] as const)),
+    'unpaged lists (personcontacts): a bare array, as agentOS answers unpaged collections, or {Count, Data}',
+  ),
+  option(
+    'retry-after',
+    'retryAfter',
+    k(choice(['omit', 'send'] as const)),
+    'Retry-After on 429 and the 403 block: omit (agentOS promises none) or send',
+  ),
+  option(
+    'over-max',
+    'overMax',
+    k(choice(['reject', 'clamp'] as const)),
+    'count above 1000: reject (400) or clamp (answer 1000 records, as live V2 did)',
+  ),
+  option(
+    'dates',
+    'dates',
+    k(choice(['local', 'utc'] as const)),
+    'date-times: local (2017-03-20T00:00:00, as agentOS) or utc (the same digits with Z)',
+  ),
+  option(
+    'unlisted-enums',
+    'unlistedEnums',
+    k(share()),
+    'share of enum values (all but ContactType) replaced by agentOS-style values the contract does not list',
+  ),
+  option(
     'authorised-integrator',
     'authorisedIntegrators',
     k(list('<name>', /,/, text('<name>'))),

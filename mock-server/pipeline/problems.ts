@@ -1,6 +1,7 @@
 /**
- * The catalogue of every error the mock answers with, as RFC 9457 problem details. Code branches
- * on `kind`, never on message text; `type` URIs are stable and documented in the README.
+ * The catalogue of every error the mock answers with. Code branches on `kind`, never on message
+ * text. How a kind is written is a presentation choice (`--errors`): agentOS's `{"Message"}`, or
+ * an RFC 9457 problem whose `type` URIs are stable and documented in the README.
  */
 export const PROBLEM_KINDS = {
   'missing-api-key': { status: 401, title: 'An API key is required' },
@@ -23,7 +24,7 @@ export const PROBLEM_KINDS = {
   'request-timeout': { status: 408, title: 'The request did not arrive in time' },
   'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'too-many-connections': { status: 503, title: 'The mock has too many open connections' },
-  'custom-field-value-invalid': { status: 422, title: 'The value does not fit the custom field' },
+  'custom-field-value-invalid': { status: 400, title: 'The value does not fit the custom field' },
   'internal-error': { status: 500, title: 'The mock failed unexpectedly' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -46,6 +47,15 @@ export interface ProblemBody {
 
 export const PROBLEM_TYPE_PREFIX = 'urn:agentos-contacts-kit:problem:';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export const MESSAGE_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** How error bodies are written (`--errors`). */
+export type ErrorStyle = 'agentos' | 'problem';
+
+/** ASP.NET Web API's default error body, agentOS's platform. */
+export interface MessageBody {
+  Message: string;
+}
 
 export class ProblemError extends Error {
   readonly status: number;
@@ -71,6 +81,20 @@ export class ProblemError extends Error {
     };
     if (this.errors && this.errors.length > 0) body.errors = this.errors;
     return body;
+  }
+
+  /** One sentence that names what was wrong: each offending input with where it was sent. */
+  toMessageBody(): MessageBody {
+    if (!this.errors || this.errors.length === 0) return { Message: this.detail };
+    const inputs = this.errors.map((error) => `${error.name} (${error.in}) ${error.reason}`).join('; ');
+    return { Message: `${PROBLEM_KINDS[this.kind].title}: ${inputs}.` };
+  }
+
+  /** The body and its content type in the given style. */
+  render(style: ErrorStyle): { contentType: string; body: ProblemBody | MessageBody } {
+    return style === 'problem'
+      ? { contentType: PROBLEM_CONTENT_TYPE, body: this.toBody() }
+      : { contentType: MESSAGE_CONTENT_TYPE, body: this.toMessageBody() };
   }
 }
 

@@ -25,6 +25,8 @@ export interface V4RouteDependencies {
 }
 
 const IDENTIFICATION_PARAMETERS = ['integrator', 'integration'] as const;
+/** agentOS's largest page. */
+const MAX_COUNT = 1000;
 
 /** What a request asked for (Prefer) or the error rate drew: a delay first, then maybe a failure. */
 interface Scenario {
@@ -48,6 +50,8 @@ export function v4Route(
   const declared = [...known].filter((name) => !locations.queries.includes(name));
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
+  const clampsCount =
+    options.overMax === 'clamp' && operation.parameters.some((parameter) => parameter.name === 'count');
 
   /** Stage 1-2: the key, the agency (each refuses with its own answer); the store decides the rate limit. */
   const admit = (request: Request, exchange: V4Exchange): Agency => {
@@ -103,16 +107,23 @@ export function v4Route(
       sendJson(response, 200, cached);
       return;
     }
+    let params = request.params as Record<string, string>;
+    let path = request.path;
+    // `--over-max clamp`: a count above the maximum reads as the maximum, as live V2 answered.
+    if (clampsCount && /^\d+$/.test(params.count ?? '') && Number(params.count) > MAX_COUNT) {
+      params = { ...params, count: String(MAX_COUNT) };
+      path = path.replace(/\/\d+$/, `/${MAX_COUNT}`);
+    }
     validator.check(operation.operationId, {
       method: operation.method,
-      path: request.path,
+      path,
       query,
       headers: request.headers,
       body: request.body,
     });
     const identifier = identification ? query[identification] : undefined;
     const result = handler({
-      params: request.params as Record<string, string>,
+      params,
       query,
       body: request.body,
       agency,
@@ -190,7 +201,10 @@ export function v4Route(
     agency: Agency,
     decision: RateDecision | undefined,
   ): void | Promise<void> => {
-    refuseUnlessAllowed(decision, options.rateLimit as RateLimit);
+    refuseUnlessAllowed(decision, {
+      ...(options.rateLimit as RateLimit),
+      sendRetryAfter: options.retryAfter === 'send',
+    });
     const { delayMs, failure } = scenarioOf(request);
     if (delayMs <= 0) return proceed(request, response, next, exchange, agency, failure);
     return delay(delayMs).then(() => proceed(request, response, next, exchange, agency, failure));

@@ -31,7 +31,12 @@ export class MemoryStore implements StateStore {
     this.clock = new SimulatedClock({ start: options.clock, frozen: options.clockFrozen }, elapsed);
     this.requests = new RequestJournal(options.journalSize, options.journalMb * 1024 * 1024);
     this.limiter = options.rateLimit
-      ? new RateLimiter({ ...options.rateLimit, blockAfter: options.blockAfter, blockForMs: options.blockForMs })
+      ? new RateLimiter({
+          ...options.rateLimit,
+          blockAfter: options.blockAfter,
+          blockForMs: options.blockForMs,
+          sendRetryAfter: options.retryAfter === 'send',
+        })
       : undefined;
     this.file = options.stateFile === undefined ? undefined : new StateFile(options.stateFile);
     this.description = this.file ? `memory (state file ${this.file.path})` : 'memory';

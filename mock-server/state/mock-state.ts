@@ -1,9 +1,9 @@
 import { buildFakerPools } from '../../fixtures/records/faker-pools.js';
-import { Agency, redactionPlans } from './agency.js';
+import { Agency, withheldFields } from './agency.js';
 import { FaultPlan } from '../behaviours/faults.js';
 import type { SimulatedClock, Elapsed } from '../behaviours/simulated-clock.js';
 import type { OpenApiDocument } from '../contract/contract.js';
-import { customFieldDefinition } from '../operations/custom-field-object.js';
+import { customFieldObject, customFieldOf } from '../operations/custom-field-object.js';
 import { customFieldValueProblem } from '../operations/custom-field-value-check.js';
 import type { MockOptions } from '../options/mock-options.js';
 import type { StateSnapshot } from './live-state.js';
@@ -43,9 +43,9 @@ export class MockState {
         warn,
       );
     const pools = buildFakerPools(options.seed);
-    const plans = redactionPlans(document);
+    const withheld = withheldFields(document);
     const live = { clock: this.store.clock, view: this.store.live };
-    this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, plans, live)]));
+    this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, withheld, live)]));
     memory?.restore((snapshot) => this.snapshotProblem(snapshot));
     this.store.onReset(() => {
       this.cache.invalidate();
@@ -70,7 +70,10 @@ export class MockState {
       if (!agency) return `has ${where} for agency "${shortName}", which this mock does not serve`;
       let problem: string | undefined;
       try {
-        problem = customFieldValueProblem(customFieldDefinition(agency, objectId, fieldId), value);
+        problem = customFieldValueProblem(
+          customFieldOf(agency, customFieldObject(agency, objectId), objectId, fieldId),
+          value,
+        );
       } catch (error) {
         problem = (error as Error).message;
       }

@@ -256,7 +256,8 @@ export interface paths {
         put?: never;
         /**
          * Set one custom field's value on an object
-         * @description The value is checked against the field's definition, stored, and returned.
+         * @description The value is checked against the field's type in the mock's catalogue (`GET
+         *     /__mock/customfields`), stored, and returned bare. A value of the wrong type is a 400.
          */
         post: operations["setCustomFieldValue"];
         delete?: never;
@@ -270,25 +271,51 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description An agentOS object ID.
-         * @example TEN-0000000042
+         * @description An opaque agentOS object ID (16 lower-case hex digits in four groups); do not parse it.
+         * @example 0004-f421-2742-3f00
          */
         ObjectId: string;
-        /** @description The object's change revision; it changes when the visible record changes. */
+        /** @description A unique identifier defining the object and change revision. */
         ETag: string;
-        /** @description An RFC 9457 problem detail. */
+        /**
+         * @description A date-time without an offset, as agentOS writes them (`Z` appended with the mock's
+         *     `--dates utc`). agentOS's documents declare `format: date-time`, which strictly needs an
+         *     offset, so this contract gives the pattern instead.
+         * @example 2017-03-20T00:00:00
+         */
+        DateTime: string;
+        /** @description How often the amount is due. Open list; live sends `Quarterly`, which the published list lacks. */
+        RentSchedule: string | ("Once" | "Daily" | "Weekly" | "Monthly" | "Quarterly" | "Yearly");
+        /** @description ASP.NET Web API's default error body (the mock's default, `--errors agentos`). */
+        ErrorMessage: {
+            /** @description A sentence naming what was wrong. Branch on the status, never on this text. */
+            Message: string;
+        };
+        /** @description An RFC 9457 problem detail (the mock's `--errors problem`). */
         Problem: {
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description A stable URN naming the kind of error.
+             */
             type: string;
+            /** @description The kind's fixed title. */
             title: string;
+            /** @description The HTTP status. */
             status: number;
+            /** @description What was wrong. */
             detail: string;
+            /** @description Unused. */
             instance?: string;
+            /** @description Each offending input. */
             errors?: {
-                /** @description The offending parameter or body field. */
+                /** @description The offending input. */
                 name: string;
-                /** @enum {string} */
+                /**
+                 * @description Where the input was.
+                 * @enum {string}
+                 */
                 in: "path" | "query" | "header" | "body";
+                /** @description Why it is wrong. */
                 reason: string;
             }[];
         };
@@ -296,147 +323,169 @@ export interface components {
             /** @description The total number of records over all pages, after filters. */
             Count: number;
         };
-        PostalAddress: {
-            AddressLine1: string;
-            AddressLine2?: string;
-            Town: string;
-            County?: string;
-            Postcode: string;
-            Country: string;
-        };
+        /** @description A branch, exactly agentOS's BranchModel. Empty values are `null` (absent with `--nulls absent`). */
         Branch: {
             OID: components["schemas"]["ObjectId"];
             ETag: components["schemas"]["ETag"];
             /** @example Clifton Lettings */
             Name: string;
-            Telephone: string;
-            /** Format: email */
-            Email: string;
-            Address: components["schemas"]["PostalAddress"];
+            CompanyName?: string | null;
+            /** @description Number and street. */
+            Address1?: string | null;
+            /** @description Locality. */
+            Address2?: string | null;
+            /** @description Post town. */
+            Address3?: string | null;
+            Address4?: string | null;
+            County?: string | null;
+            Postcode?: string | null;
+            LandPhone?: string | null;
+            FaxPhone?: string | null;
+            EMailAddress?: string | null;
+            WebAddress?: string | null;
         };
         /** @description Shown to authorised integrators on records whose person consented. */
         ConsentDetails: {
             /** @constant */
             Purpose: "Third Party Marketing";
-            /** Format: date */
-            DateGiven: string;
-            /** @enum {string} */
-            Source: "Online form" | "Tenancy agreement" | "Branch visit" | "Telephone" | "Email";
+            DateGiven: components["schemas"]["DateTime"];
+            /** @description Where consent was given. Open list. */
+            Source: string | ("OnlineForm" | "TenancyAgreement" | "BranchVisit" | "Telephone" | "Email");
         };
+        /**
+         * @description What every contact record carries. Personal fields are `null` for people without consent
+         *     (absent with `--nulls absent`); IDs, branch, status and business fields stay.
+         */
         ContactBase: {
             OID: components["schemas"]["ObjectId"];
+            /** @description The person behind this role; the same on every role they hold. */
             PersonID: components["schemas"]["ObjectId"];
             BranchID: components["schemas"]["ObjectId"];
             ETag: components["schemas"]["ETag"];
+            /**
+             * @description The agency's human reference for the record, e.g. `CLI/T/004217`.
+             * @example CLI/T/004217
+             */
+            GlobalReference: string;
             /** @description Whether the person consented to "Third Party Marketing". */
             ThirdPartyMarketingConsent: boolean;
-            ConsentDetails?: components["schemas"]["ConsentDetails"];
-            /** Format: date */
-            CreatedDate: string;
-            /** @enum {string} */
-            Title?: "Mr" | "Mrs" | "Miss" | "Ms" | "Mx" | "Dr";
-            Forename?: string;
-            Surname?: string;
-            /** Format: email */
-            Email?: string;
-            MobilePhone?: string;
-            HomePhone?: string;
-            /** Format: date */
-            DateOfBirth?: string;
-            Address?: components["schemas"]["PostalAddress"];
+            /** @description Shown to authorised integrators when the person consented; `null` otherwise (absent with `--nulls absent`). */
+            ConsentDetails?: components["schemas"]["ConsentDetails"] | null;
+            CreatedAt: components["schemas"]["DateTime"];
+            /** @description A free string, not an enum. */
+            Title?: string | null;
+            Forename?: string | null;
+            Surname?: string | null;
+            /** @description Unique per person. */
+            EmailAddress?: string | null;
+            MobilePhone?: string | null;
+            HomePhone?: string | null;
+            WorkPhone?: string | null;
+            /** @description A date-time at midnight. */
+            DateOfBirth?: components["schemas"]["DateTime"] | null;
+            AddressNumber?: string | null;
+            /** @description Street. */
+            Address1?: string | null;
+            /** @description Locality. */
+            Address2?: string | null;
+            /** @description Post town. */
+            Address3?: string | null;
+            /** @description County. */
+            Address4?: string | null;
+            Postcode?: string | null;
         };
         /**
          * @example {
-         *       "OID": "TEN-0000000042",
-         *       "PersonID": "PER-0000000042",
-         *       "BranchID": "BRA-0000000001",
-         *       "ETag": "3f9a0c1d2b4e5f60",
+         *       "OID": "0004-f421-2742-3f00",
+         *       "PersonID": "1c9e-03aa-5d71-b2e4",
+         *       "BranchID": "7a10-4be2-90c3-11fd",
+         *       "ETag": "3f9a0c1d2b4e5f61",
+         *       "GlobalReference": "CLI/T/000042",
          *       "ThirdPartyMarketingConsent": true,
-         *       "CreatedDate": "2023-04-11",
+         *       "ConsentDetails": null,
+         *       "CreatedAt": "2023-04-11T00:00:00",
          *       "Title": "Ms",
          *       "Forename": "Amelia",
          *       "Surname": "Hughes",
-         *       "Email": "amelia.hughes@example.co.uk",
+         *       "EmailAddress": "amelia.hughes@example.co.uk",
          *       "MobilePhone": "07700 900123",
-         *       "Address": {
-         *         "AddressLine1": "12 Mill Lane",
-         *         "Town": "Bristol",
-         *         "Postcode": "BS1 4DJ",
-         *         "Country": "United Kingdom"
-         *       },
+         *       "HomePhone": null,
+         *       "WorkPhone": null,
+         *       "DateOfBirth": "1988-06-02T00:00:00",
+         *       "AddressNumber": "12",
+         *       "Address1": "Mill Lane",
+         *       "Address2": "Clifton",
+         *       "Address3": "Bristol",
+         *       "Address4": "City of Bristol",
+         *       "Postcode": "BS8 4DJ",
          *       "Status": "Current",
-         *       "TenancyStartDate": "2023-05-01",
+         *       "TenancyStartDate": "2023-05-01T00:00:00",
+         *       "TenancyEndDate": null,
          *       "IsLeadTenant": true,
-         *       "MonthlyRent": 1250
-         *     }
-         * @example {
-         *       "OID": "TEN-0000000043",
-         *       "PersonID": "PER-0000000043",
-         *       "BranchID": "BRA-0000000001",
-         *       "ETag": "77b1e0aa90c3d214",
-         *       "ThirdPartyMarketingConsent": false,
-         *       "CreatedDate": "2022-11-02",
-         *       "Status": "Former",
-         *       "TenancyStartDate": "2022-12-01",
-         *       "TenancyEndDate": "2024-11-30",
-         *       "IsLeadTenant": false,
-         *       "MonthlyRent": 980
+         *       "RentAmount": 1250,
+         *       "RentSchedule": "Monthly",
+         *       "EmployerName": null
          *     }
          */
         Tenant: components["schemas"]["ContactBase"] & {
-            /** @enum {string} */
-            Status: "Prospective" | "Current" | "Former";
-            /** Format: date */
-            TenancyStartDate: string;
-            /** Format: date */
-            TenancyEndDate?: string;
+            /** @description Open list. */
+            Status: string | ("Prospective" | "Current" | "Former");
+            TenancyStartDate: components["schemas"]["DateTime"];
+            /** @description `null` while the tenancy runs. */
+            TenancyEndDate?: components["schemas"]["DateTime"] | null;
             IsLeadTenant: boolean;
-            /** @description Rent in GBP per calendar month. */
-            MonthlyRent?: number;
-            EmployerName?: string;
-            NationalInsuranceNumber?: string;
+            /**
+             * Format: double
+             * @description The rent per `RentSchedule`, in GBP, never normalised to a month.
+             */
+            RentAmount: number;
+            RentSchedule: components["schemas"]["RentSchedule"];
+            EmployerName?: string | null;
         };
         Landlord: components["schemas"]["ContactBase"] & {
-            /** @enum {string} */
-            Status: "Active" | "Inactive";
-            /** @enum {string} */
-            ManagementType: "Fully managed" | "Rent collection" | "Let only";
+            /** @description Open list. */
+            Status: string | ("Active" | "Inactive");
+            /** @description Open list. */
+            ManagementType: string | ("FullyManaged" | "RentCollection" | "LetOnly");
             PropertyCount: number;
             IsCompany: boolean;
-            CompanyName?: string;
+            CompanyName?: string | null;
             NonResidentLandlord: boolean;
-            BankAccountName?: string;
         };
         LettingsApplicant: components["schemas"]["ContactBase"] & {
-            /** @enum {string} */
-            Status: "Active" | "Viewing" | "Offer made" | "Let" | "Archived";
+            /** @description Open list. */
+            Status: string | ("Active" | "Viewing" | "OfferMade" | "Let" | "Archived");
             MinBedrooms: number;
-            MaxMonthlyRent: number;
+            /**
+             * Format: double
+             * @description The most the applicant will pay per `RentSchedule`.
+             */
+            MaxRentAmount: number;
+            RentSchedule: components["schemas"]["RentSchedule"];
             PreferredAreas: string[];
-            /** Format: date */
-            MoveByDate?: string;
+            MoveByDate?: components["schemas"]["DateTime"] | null;
             HasPets: boolean;
-            AnnualIncome?: number;
         };
         SalesApplicant: components["schemas"]["ContactBase"] & {
-            /** @enum {string} */
-            Status: "Active" | "Viewing" | "Offer made" | "Sale agreed" | "Archived";
+            /** @description Open list. */
+            Status: string | ("Active" | "Viewing" | "OfferMade" | "SaleAgreed" | "Archived");
             MinBedrooms: number;
+            /** Format: double */
             MaxPrice: number;
             PreferredAreas: string[];
-            /** @enum {string} */
-            BuyerPosition: "First-time buyer" | "Nothing to sell" | "Property to sell" | "Under offer" | "Investor";
+            /** @description Open list. */
+            BuyerPosition: string | ("FirstTimeBuyer" | "NothingToSell" | "PropertyToSell" | "UnderOffer" | "Investor");
             MortgageInPrinciple: boolean;
         };
         Vendor: components["schemas"]["ContactBase"] & {
-            /** @enum {string} */
-            Status: "Valuation" | "On market" | "Under offer" | "Completed" | "Withdrawn";
+            /** @description The sales instruction's state. Open list. */
+            Status: string | ("MarketAppraisal" | "LostAppraisal" | "Instructed" | "Advertised" | "UnderOffer" | "ContractsExchanged" | "Completed" | "FallenThrough" | "Withdrawn");
+            /** Format: double */
             AskingPrice: number;
-            /** Format: date */
-            InstructedDate: string;
-            /** @enum {string} */
-            PropertyType: "Flat" | "Terraced" | "Semi-detached" | "Detached" | "Bungalow";
-            SolicitorFirm?: string;
+            InstructedDate: components["schemas"]["DateTime"];
+            /** @description Open list. */
+            PropertyType: string | ("House" | "FlatApartment" | "Bungalow" | "TerracedHouse" | "EndTerraceHouse" | "SemiDetachedHouse" | "DetachedHouse" | "Maisonette" | "Cottage");
+            SolicitorFirm?: string | null;
         };
         BranchPage: components["schemas"]["Page"] & {
             Data: components["schemas"]["Branch"][];
@@ -457,63 +506,64 @@ export interface components {
             Data: components["schemas"]["Vendor"][];
         };
         PersonContact: {
-            /** @enum {string} */
+            /**
+             * @description The role's type; a closed list (the mock never sends other values here).
+             * @enum {string}
+             */
             ContactType: "Tenant" | "Landlord" | "LettingsApplicant" | "SalesApplicant" | "Vendor";
             OID: components["schemas"]["ObjectId"];
             BranchID: components["schemas"]["ObjectId"];
         };
         /**
-         * @example {
-         *       "Count": 2,
-         *       "Data": [
-         *         {
-         *           "ContactType": "Tenant",
-         *           "OID": "TEN-0000000007",
-         *           "BranchID": "BRA-0000000002"
-         *         },
-         *         {
-         *           "ContactType": "Landlord",
-         *           "OID": "LAN-0000000003",
-         *           "BranchID": "BRA-0000000001"
-         *         }
-         *       ]
-         *     }
+         * @description Bare array by default; `{Count, Data}` with the mock's `--unpaged envelope`.
+         * @example [
+         *       {
+         *         "ContactType": "Tenant",
+         *         "OID": "0004-f421-2742-3f00",
+         *         "BranchID": "7a10-4be2-90c3-11fd"
+         *       },
+         *       {
+         *         "ContactType": "Landlord",
+         *         "OID": "5be0-19c2-07d4-aa31",
+         *         "BranchID": "7a10-4be2-90c3-11fd"
+         *       }
+         *     ]
          */
-        PersonContactPage: components["schemas"]["Page"] & {
+        PersonContactList: components["schemas"]["PersonContact"][] | (components["schemas"]["Page"] & {
             Data: components["schemas"]["PersonContact"][];
-        };
+        });
         CustomFieldDefinition: {
-            /** @example TEN-CF01 */
-            FieldID: string;
-            Name: string;
-            /** @enum {string} */
-            DataType: "Text" | "Number" | "Date" | "Boolean" | "List";
-            /** @description The allowed values of a List field. */
-            Options?: string[];
+            ID: components["schemas"]["ObjectId"];
+            TabName: string | null;
+            GroupName: string | null;
+            FieldName: string;
+            Value: components["schemas"]["CustomFieldValue"];
         };
-        CustomFieldDefinitionPage: components["schemas"]["Page"] & {
-            Data: components["schemas"]["CustomFieldDefinition"][];
+        CustomFieldDefinitions: {
+            CustomFields: components["schemas"]["CustomFieldDefinition"][];
         };
-        /** @description A Text, Number, Date (YYYY-MM-DD), Boolean or List (one option) value. */
-        CustomFieldScalar: string | number | boolean;
-        CustomFieldValue: {
-            ObjectID: components["schemas"]["ObjectId"];
-            FieldID: string;
-            /** @enum {string} */
-            DataType: "Text" | "Number" | "Date" | "Boolean" | "List";
-            Value: components["schemas"]["CustomFieldScalar"];
-        };
+        /**
+         * @description A Text, Number, Date (a date-time), Boolean or List (one option) value; `null` when unset,
+         *     or withheld when the field holds personal data of a person without consent.
+         */
+        CustomFieldValue: string | number | boolean | null;
         CustomFieldValueInput: {
-            Value: components["schemas"]["CustomFieldScalar"];
+            Value: components["schemas"]["CustomFieldValue"];
         };
     };
     responses: {
-        /** @description A parameter or the body is invalid; `errors` names each one. */
+        /** @description A parameter or the body is invalid; the message (or `errors`) names each one. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "Message": "count: must be <= 1000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorMessage"];
                 /**
                  * @example {
                  *       "type": "urn:agentos-contacts-kit:problem:invalid-request",
@@ -540,16 +590,14 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "urn:agentos-contacts-kit:problem:missing-api-key",
-                 *       "title": "An API key is required",
-                 *       "status": 401,
-                 *       "detail": "Send the key in the api_key header or the api_key query parameter."
+                 *       "Message": "Send the key in the api_key header or the api_key query parameter."
                  *     }
                  */
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The agency, the record, or the custom field does not exist. */
+        /** @description The agency, the record, or the custom field does not exist (an ID of any shape). */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -557,18 +605,16 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "urn:agentos-contacts-kit:problem:not-found",
-                 *       "title": "Not found",
-                 *       "status": 404,
-                 *       "detail": "No tenant has the ID TEN-0000999999."
+                 *       "Message": "No Tenant of agency demo has the ID 0004-f421-2742-3f00."
                  *     }
                  */
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /**
          * @description The key kept sending while rate limited and is blocked for a while (agentOS's load
-         *     balancer treats it as an attack). `Retry-After` says when the block ends.
+         *     balancer treats it as an attack). `Retry-After` only with the mock's `--retry-after send`.
          */
         Blocked: {
             headers: {
@@ -576,12 +622,13 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /**
-         * @description More than the key's limit in the rolling window (50 per 60 s on agentOS). Each request's
-         *     slot frees exactly one window after it was used; `Retry-After` is when the oldest frees.
+         * @description More than 50 requests in a rolling 60 s for this key. Each request's slot frees exactly
+         *     one window after it was used; wait 60 s and resume, as agentOS advises.
          */
         TooManyRequests: {
             headers: {
@@ -591,21 +638,20 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "urn:agentos-contacts-kit:problem:rate-limited",
-                 *       "title": "Too many requests for this API key",
-                 *       "status": 429,
-                 *       "detail": "50 requests in the last 60 s; retry in 12 s."
+                 *       "Message": "More than 50 requests in 60 s for this key; wait 60 seconds before retrying."
                  *     }
                  */
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request line and headers are larger than the server reads (16 KB), so no route saw the request; answered by the HTTP layer in the same error style. */
+        /** @description The request line and headers are larger than the server reads (16 KB), so no route saw the request; answered by the HTTP layer in the same --errors style. */
         HeadersTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -615,6 +661,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -624,6 +671,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -633,6 +681,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -642,30 +691,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description The value does not fit the custom field's definition. */
-        UnprocessableValue: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "urn:agentos-contacts-kit:problem:custom-field-value-invalid",
-                 *       "title": "The value does not fit the custom field",
-                 *       "status": 422,
-                 *       "detail": "Value: must be one of Morning, Afternoon, Evening",
-                 *       "errors": [
-                 *         {
-                 *           "name": "Value",
-                 *           "in": "body",
-                 *           "reason": "must be one of Morning, Afternoon, Evening"
-                 *         }
-                 *       ]
-                 *     }
-                 */
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -682,11 +708,12 @@ export interface components {
          */
         offset: number;
         /**
-         * @description How many records, at most 1000.
+         * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+         *     answers 1000 records instead, as live V2 did.
          * @example 100
          */
         count: number;
-        /** @description Only contacts of this branch (a branch `OID`). */
+        /** @description Only contacts of this branch (a branch `OID`); an unknown branch is a 400 naming `branchID`. */
         branchID: components["schemas"]["ObjectId"];
         /** @description Identifies the calling integration. Authorised integrators receive `ConsentDetails`. */
         integrator: string;
@@ -694,12 +721,12 @@ export interface components {
         integration: string;
         /** @description The OID of any contact or branch. */
         objectID: components["schemas"]["ObjectId"];
-        /** @description A custom field's `FieldID`, from the object's definitions. */
-        fieldID: string;
+        /** @description A custom field's `ID`, from the object's definitions. */
+        fieldID: components["schemas"]["ObjectId"];
     };
     requestBodies: never;
     headers: {
-        /** @description Whole seconds until a request may succeed. */
+        /** @description Whole seconds until a request may succeed. Sent only with the mock's `--retry-after send`. */
         RetryAfter: number;
     };
     pathItems: never;
@@ -722,7 +749,8 @@ export interface operations {
                  */
                 offset: components["parameters"]["offset"];
                 /**
-                 * @description How many records, at most 1000.
+                 * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+                 *     answers 1000 records instead, as live V2 did.
                  * @example 100
                  */
                 count: components["parameters"]["count"];
@@ -753,7 +781,7 @@ export interface operations {
     listTenants: {
         parameters: {
             query?: {
-                /** @description Only contacts of this branch (a branch `OID`). */
+                /** @description Only contacts of this branch (a branch `OID`); an unknown branch is a 400 naming `branchID`. */
                 branchID?: components["parameters"]["branchID"];
                 /** @description Identifies the calling integration. Authorised integrators receive `ConsentDetails`. */
                 integrator?: components["parameters"]["integrator"];
@@ -771,7 +799,8 @@ export interface operations {
                  */
                 offset: components["parameters"]["offset"];
                 /**
-                 * @description How many records, at most 1000.
+                 * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+                 *     answers 1000 records instead, as live V2 did.
                  * @example 100
                  */
                 count: components["parameters"]["count"];
@@ -802,7 +831,7 @@ export interface operations {
     listLandlords: {
         parameters: {
             query?: {
-                /** @description Only contacts of this branch (a branch `OID`). */
+                /** @description Only contacts of this branch (a branch `OID`); an unknown branch is a 400 naming `branchID`. */
                 branchID?: components["parameters"]["branchID"];
                 /** @description Identifies the calling integration. Authorised integrators receive `ConsentDetails`. */
                 integrator?: components["parameters"]["integrator"];
@@ -820,7 +849,8 @@ export interface operations {
                  */
                 offset: components["parameters"]["offset"];
                 /**
-                 * @description How many records, at most 1000.
+                 * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+                 *     answers 1000 records instead, as live V2 did.
                  * @example 100
                  */
                 count: components["parameters"]["count"];
@@ -851,7 +881,7 @@ export interface operations {
     listLettingsApplicants: {
         parameters: {
             query?: {
-                /** @description Only contacts of this branch (a branch `OID`). */
+                /** @description Only contacts of this branch (a branch `OID`); an unknown branch is a 400 naming `branchID`. */
                 branchID?: components["parameters"]["branchID"];
                 /** @description Identifies the calling integration (the applicant routes' name for `integrator`). */
                 integration?: components["parameters"]["integration"];
@@ -869,7 +899,8 @@ export interface operations {
                  */
                 offset: components["parameters"]["offset"];
                 /**
-                 * @description How many records, at most 1000.
+                 * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+                 *     answers 1000 records instead, as live V2 did.
                  * @example 100
                  */
                 count: components["parameters"]["count"];
@@ -900,7 +931,7 @@ export interface operations {
     listSalesApplicants: {
         parameters: {
             query?: {
-                /** @description Only contacts of this branch (a branch `OID`). */
+                /** @description Only contacts of this branch (a branch `OID`); an unknown branch is a 400 naming `branchID`. */
                 branchID?: components["parameters"]["branchID"];
                 /** @description Identifies the calling integration (the applicant routes' name for `integrator`). */
                 integration?: components["parameters"]["integration"];
@@ -918,7 +949,8 @@ export interface operations {
                  */
                 offset: components["parameters"]["offset"];
                 /**
-                 * @description How many records, at most 1000.
+                 * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+                 *     answers 1000 records instead, as live V2 did.
                  * @example 100
                  */
                 count: components["parameters"]["count"];
@@ -949,7 +981,7 @@ export interface operations {
     listVendors: {
         parameters: {
             query?: {
-                /** @description Only contacts of this branch (a branch `OID`). */
+                /** @description Only contacts of this branch (a branch `OID`); an unknown branch is a 400 naming `branchID`. */
                 branchID?: components["parameters"]["branchID"];
                 /** @description Identifies the calling integration. Authorised integrators receive `ConsentDetails`. */
                 integrator?: components["parameters"]["integrator"];
@@ -967,7 +999,8 @@ export interface operations {
                  */
                 offset: components["parameters"]["offset"];
                 /**
-                 * @description How many records, at most 1000.
+                 * @description How many records, at most 1000. More is a 400 by default; the mock's `--over-max clamp`
+                 *     answers 1000 records instead, as live V2 did.
                  * @example 100
                  */
                 count: components["parameters"]["count"];
@@ -1015,13 +1048,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The person's roles. */
+            /**
+             * @description The person's roles, as a bare JSON array (agentOS's convention for unpaged
+             *     collections; `{Count, Data}` with the mock's `--unpaged envelope`).
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PersonContactPage"];
+                    "application/json": components["schemas"]["PersonContactList"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1247,7 +1283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomFieldDefinitionPage"];
+                    "application/json": components["schemas"]["CustomFieldDefinitions"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1272,14 +1308,14 @@ export interface operations {
                 shortName: components["parameters"]["shortName"];
                 /** @description The OID of any contact or branch. */
                 objectID: components["parameters"]["objectID"];
-                /** @description A custom field's `FieldID`, from the object's definitions. */
+                /** @description A custom field's `ID`, from the object's definitions. */
                 fieldID: components["parameters"]["fieldID"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The field's current value. */
+            /** @description The field's value only (a bare JSON value, `null` when unset or withheld). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1310,7 +1346,7 @@ export interface operations {
                 shortName: components["parameters"]["shortName"];
                 /** @description The OID of any contact or branch. */
                 objectID: components["parameters"]["objectID"];
-                /** @description A custom field's `FieldID`, from the object's definitions. */
+                /** @description A custom field's `ID`, from the object's definitions. */
                 fieldID: components["parameters"]["fieldID"];
             };
             cookie?: never;
@@ -1321,7 +1357,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The stored value. */
+            /** @description The stored value, bare. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1336,7 +1372,6 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["UnprocessableValue"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import { controlDocument } from '../support/control-contract.js';
 import { expectProblem } from '../support/expect-problem.js';
 import { startBehaviourMock, type BehaviourClient } from '../support/behaviour-client.js';
@@ -15,8 +15,9 @@ const CALLS: readonly { method: 'get' | 'post' | 'put' | 'delete'; path: string;
   { method: 'post', path: '/__mock/reset', ok: 200 },
   { method: 'get', path: '/__mock/requests', ok: 200 },
   { method: 'delete', path: '/__mock/requests', ok: 204 },
-  { method: 'put', path: '/__mock/people/PER-0000000001/consent', body: { ThirdPartyMarketing: false }, ok: 200 },
-  { method: 'delete', path: '/__mock/people/PER-0000000001/consent', ok: 204 },
+  { method: 'put', path: `/__mock/people/${oid('PER', 1)}/consent`, body: { ThirdPartyMarketing: false }, ok: 200 },
+  { method: 'delete', path: `/__mock/people/${oid('PER', 1)}/consent`, ok: 204 },
+  { method: 'get', path: '/__mock/customfields', ok: 200 },
   { method: 'get', path: '/__mock/openapi.json', ok: 200 },
   { method: 'get', path: '/__mock/openapi.yaml', ok: 200 },
 ];
@@ -34,7 +35,7 @@ describe('with --admin-token', () => {
         .filter((key) => ['get', 'post', 'put', 'delete'].includes(key))
         .map((method) => `${method} ${path}`),
     );
-    const covered = CALLS.map((call) => `${call.method} ${call.path.replace(/PER-\d+/, '{personID}')}`);
+    const covered = CALLS.map((call) => `${call.method} ${call.path.replace(oid('PER', 1), '{personID}')}`);
     expect(covered).toEqual(expect.arrayContaining(operations));
   });
 

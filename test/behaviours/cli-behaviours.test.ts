@@ -42,7 +42,7 @@ describe.concurrent('the CLI starts with behaviour flags', () => {
   it('--rate-limit 5/2s --clock-frozen, MOCK_BLOCK_AFTER=1, MOCK_BLOCK_FOR=10m: 5 answers, a 429, then 403', async () => {
     await withCli(
       ['--rate-limit', '5/2s', '--clock-frozen'],
-      { MOCK_BLOCK_AFTER: '1', MOCK_BLOCK_FOR: '10m' },
+      { MOCK_BLOCK_AFTER: '1', MOCK_BLOCK_FOR: '10m', MOCK_RETRY_AFTER: 'send' },
       async (url) => {
         const statuses: number[] = [];
         for (let index = 0; index < 5; index++) statuses.push((await v4(url)).status);

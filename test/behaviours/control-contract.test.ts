@@ -1,3 +1,4 @@
+import { oid } from '../support/contact-routes.js';
 import { describe, expect, it } from 'vitest';
 import { controlViolations, findControlOperation } from '../support/control-contract.js';
 
@@ -7,7 +8,7 @@ const PROBLEM = { type: 'urn:x', title: 't', status: 401, detail: 'd' };
 describe('the control contract checker (so the behaviour tests can trust it)', () => {
   it('finds operations by method and concrete path', () => {
     expect(findControlOperation('get', '/__mock/clock')?.operationId).toBe('getClock');
-    expect(findControlOperation('PUT', '/__mock/people/PER-0000000001/consent?shortName=demo')?.operationId).toBe(
+    expect(findControlOperation('PUT', `/__mock/people/${oid('PER', 1)}/consent?shortName=demo`)?.operationId).toBe(
       'setPersonConsent',
     );
     expect(findControlOperation('patch', '/__mock/clock')).toBeUndefined();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MemoryStore } from '../../mock-server/state/memory-store.js';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import type { Contact, CustomFieldValue } from '../support/contract-types.js';
 import { expectProblem } from '../support/expect-problem.js';
 import { startBehaviourMock, type BehaviourClient, type ClockView } from '../support/behaviour-client.js';
@@ -19,7 +19,7 @@ describe('the request journal', () => {
   beforeEach(() => mock.mock.reset());
 
   it('records method, path, query without the key, status, masked key, warnings and simulated time', async () => {
-    await mock.get(`${BASE}/applicants/lettings/0/5?integrator=crm&branchID=BRA-0000000001`, { apiKeyIn: 'query' });
+    await mock.get(`${BASE}/applicants/lettings/0/5?integrator=crm&branchID=${oid('BRA', 1)}`, { apiKeyIn: 'query' });
     const [entry, ...rest] = await mock.journal();
     expect(rest).toEqual([]);
     expect(entry).toEqual({
@@ -27,7 +27,7 @@ describe('the request journal', () => {
       durationMs: 0,
       method: 'GET',
       path: `${BASE}/applicants/lettings/0/5`,
-      query: { integrator: 'crm', branchID: 'BRA-0000000001' },
+      query: { integrator: 'crm', branchID: `${oid('BRA', 1)}` },
       status: 200,
       key: `jour${'*'.repeat(9)}`,
       warnings: [expect.stringContaining('integrator')],
@@ -45,8 +45,8 @@ describe('the request journal', () => {
 
   it('records refusals and POSTs, with their status', async () => {
     await mock.get(`${BASE}/tenants/0/5000`); // 400
-    await mock.get(`${BASE}/tenants/TEN-9999999999`); // 404
-    await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Evening' });
+    await mock.get(`${BASE}/tenants/${oid('TEN', 999_999_999)}`); // 404
+    await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, { Value: 'Evening' });
     await mock.get('/v4/contacts/demo/nowhere');
     expect((await mock.journal()).map((entry) => [entry.method, entry.status])).toEqual([
       ['GET', 400],
@@ -75,7 +75,7 @@ describe('the request journal', () => {
       await mock.get(`${BASE}/tenants/0/1`); // t0, KEY, 200
       await mock.get(`${BASE}/landlords/0/1`, { apiKey: OTHER }); // t0, OTHER, 200
       later = (await mock.advance('PT1H')).now;
-      await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Evening' }); // POST
+      await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, { Value: 'Evening' }); // POST
       await mock.get(`${BASE}/tenants/0/1`, { apiKey: 'nope' }); // 401
       await mock.get(`${BASE}/vendors/0/1`, { apiKey: OTHER }); // 200
     });
@@ -156,8 +156,8 @@ describe('POST /__mock/reset', () => {
   afterAll(() => mock.close());
 
   it('empties the journal and forgets overrides, custom field values, rate-limit state and clock moves', async () => {
-    const tenant = `${BASE}/tenants/TEN-0000000001`;
-    const value = `${BASE}/company/objects/TEN-0000000001/TEN-CF01/value`;
+    const tenant = `${BASE}/tenants/${oid('TEN', 1)}`;
+    const value = `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/value`;
     await mock.advance('P2D');
     const seededRecord = (await mock.get<Contact>(tenant)).text;
     const seededValue = (await mock.get<CustomFieldValue>(value)).text;
@@ -165,7 +165,7 @@ describe('POST /__mock/reset', () => {
 
     const seededConsent = (JSON.parse(seededRecord) as Contact).ThirdPartyMarketingConsent;
     await mock.control('put', `/__mock/people/${PersonID}/consent`, { ThirdPartyMarketing: !seededConsent });
-    await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Morning' });
+    await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, { Value: 'Morning' });
     expect((await mock.get(tenant)).status).toBe(429); // the fourth request in the window
     expect((await mock.journal()).length).toBe(4);
 

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_PREFERRED_DELAY_MS, parsePrefer, PREFERABLE_CODES } from '../../mock-server/behaviours/prefer-header.js';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import { expectProblem, namedInputs } from '../support/expect-problem.js';
 import { startBehaviourMock, type BehaviourClient } from '../support/behaviour-client.js';
 import type { ApiResponse } from '../support/mock-client.js';
 
 const LIST = `${BASE}/tenants/0/5`;
-const RECORD = `${BASE}/tenants/TEN-0000000001`;
-const POST = `${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`;
+const RECORD = `${BASE}/tenants/${oid('TEN', 1)}`;
+const POST = `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`;
 
 let mock: BehaviourClient;
 beforeAll(async () => {
-  mock = await startBehaviourMock({ clockFrozen: true });
+  mock = await startBehaviourMock({ clockFrozen: true, retryAfter: 'send' });
 });
 afterAll(() => mock.close());
 beforeEach(() => mock.mock.reset());
@@ -55,7 +55,7 @@ describe('Prefer: code=N answers that status with the catalogue problem', () => 
   });
 
   it('does not store a POST it refused', async () => {
-    const path = `${BASE}/company/objects/TEN-0000000002/TEN-CF01`;
+    const path = `${BASE}/company/objects/${oid('TEN', 2)}/${oid('CF', 0)}`;
     const before = (await mock.get(`${path}/value`)).text;
     expectProblem(
       await mock.post(`${path}/customfield`, { Value: 'Evening' }, { headers: { Prefer: 'code=503' } }),
@@ -149,6 +149,7 @@ describe('Prefer Retry-After matches what a real refusal would say (rate limit 5
       clockFrozen: true,
       rateLimit: { requests: 50, windowMs: 60_000 },
       blockForMs: 300_000,
+      retryAfter: 'send',
     });
   });
   afterAll(() => limited.close());

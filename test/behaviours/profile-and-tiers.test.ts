@@ -50,7 +50,12 @@ describe('--profile agentos', () => {
   describe('over HTTP, latency overridden to 0', () => {
     let mock: BehaviourClient;
     beforeAll(async () => {
-      mock = await startBehaviourMock({ profile: 'agentos', latency: { minMs: 0, maxMs: 0 }, clockFrozen: true });
+      mock = await startBehaviourMock({
+        profile: 'agentos',
+        latency: { minMs: 0, maxMs: 0 },
+        clockFrozen: true,
+        retryAfter: 'send',
+      });
     });
     afterAll(() => mock.close());
 

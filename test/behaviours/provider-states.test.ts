@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE, CONTACT_ROUTES, recordPath, type ContactRoute } from '../support/contact-routes.js';
-import type { Contact, CustomFieldDefinition, CustomFieldValue } from '../support/contract-types.js';
+import { BASE, CONTACT_ROUTES, oid, recordPath, type ContactRoute } from '../support/contact-routes.js';
+import type { CatalogueField, Contact, CustomFieldValue } from '../support/contract-types.js';
 import { expectProblem, namedInputs } from '../support/expect-problem.js';
 import { startBehaviourMock, type BehaviourClient } from '../support/behaviour-client.js';
 
@@ -74,10 +74,10 @@ describe.each(CONTACT_STATES)('$state', ({ state, id, route }) => {
   });
 
   it('with a branchID: the record is in that branch', async () => {
-    const ids = await setUp(state, { branchID: 'BRA-0000000003', consent: false });
-    expect(ids.branchID).toBe('BRA-0000000003');
+    const ids = await setUp(state, { branchID: oid('BRA', 3), consent: false });
+    expect(ids.branchID).toBe(oid('BRA', 3));
     const record = await mock.get<Contact>(recordPath(route, ids[id] as string));
-    expect(record.body.BranchID).toBe('BRA-0000000003');
+    expect(record.body.BranchID).toBe(oid('BRA', 3));
     expect(record.body.ThirdPartyMarketingConsent).toBe(false);
   });
 });
@@ -103,8 +103,8 @@ describe('a contact state when no record has the wanted consent', () => {
 describe('a contact state with bad params', () => {
   it.each([
     { params: { consent: 'yes' }, name: 'params.consent' },
-    { params: { branchID: 'BRA-0000009999' }, name: 'params.branchID' },
-    { params: { branchID: 'TEN-0000000001' }, name: 'params.branchID' },
+    { params: { branchID: oid('BRA', 9999) }, name: 'params.branchID' },
+    { params: { branchID: oid('TEN', 1) }, name: 'params.branchID' },
     { params: { branchID: 7 }, name: 'params.branchID' },
   ])('$params is a 400 naming $name', async ({ params, name }) => {
     const response = await mock.control('post', '/__mock/states', { state: 'a tenant exists', params });
@@ -117,26 +117,26 @@ describe('a custom field value is set', () => {
     const ids = await setUp('a custom field value is set');
     const value = await mock.get<CustomFieldValue>(`${BASE}/company/objects/${ids.objectID}/${ids.fieldID}/value`);
     expect(value.status).toBe(200);
-    expect(value.body).toMatchObject({ ObjectID: ids.objectID, FieldID: ids.fieldID, Value: ids.value });
+    expect(value.body).toEqual(ids.value);
   });
 
   it('on a named object and Text field with a named value', async () => {
-    const objectID = 'LAN-0000000004';
-    const definitions = await mock.get<CustomFieldDefinition[] | { Data: CustomFieldDefinition[] }>(
-      `${BASE}/company/object/${objectID}/customfield`,
+    const objectID = oid('LAN', 4);
+    const catalogue = await mock.get<{ CustomFields: CatalogueField[] }>('/__mock/customfields');
+    const text = catalogue.body.CustomFields.find(
+      (field) => field.DataType === 'Text' && !field.PersonalData && field.AppliesTo.includes('Landlord'),
     );
-    const list = Array.isArray(definitions.body) ? definitions.body : definitions.body.Data;
-    const text = list.find((definition) => definition.DataType === 'Text');
     expect(text, 'a landlord has a Text custom field').toBeDefined();
-    const ids = await setUp('a custom field value is set', { objectID, fieldID: text?.FieldID, value: 'from a state' });
-    const value = await mock.get<CustomFieldValue>(`${BASE}/company/objects/${objectID}/${text?.FieldID}/value`);
-    expect(value.body.Value).toBe('from a state');
-    expect(ids).toEqual({ objectID, fieldID: text?.FieldID, value: 'from a state' });
+    const ids = await setUp('a custom field value is set', { objectID, fieldID: text?.ID, value: 'from a state' });
+    const value = await mock.get<CustomFieldValue>(`${BASE}/company/objects/${objectID}/${text?.ID}/value`);
+    expect(value.body).toBe('from a state');
+    expect(ids).toEqual({ objectID, fieldID: text?.ID, value: 'from a state' });
   });
 
   it.each([
-    { params: { objectID: 'PER-0000000001' }, name: 'params.objectID' },
-    { params: { fieldID: 'NOPE-CF99' }, name: 'params.fieldID' },
+    { params: { objectID: oid('PER', 1) }, name: 'params.objectID' },
+    { params: { fieldID: `NOPE-CF99` }, name: 'params.fieldID' },
+    { params: { fieldID: oid('CF', 999) }, name: 'params.fieldID' },
   ])('$params is a 400 naming $name', async ({ params, name }) => {
     const response = await mock.control('post', '/__mock/states', { state: 'a custom field value is set', params });
     expect(namedInputs(expectProblem(response, 400, 'invalid-request'))).toEqual([`body:${name}`]);
@@ -158,7 +158,7 @@ describe('a person with several roles exists', () => {
   it('names a person whose person contacts list those roles', async () => {
     const ids = await setUp('a person with several roles exists');
     const contacts = await mock.get<{ Data: unknown[] }>(`${BASE}/person/${ids.personID}/personcontacts`);
-    expect(contacts.body.Data).toEqual(ids.roles);
+    expect(contacts.body).toEqual(ids.roles);
   });
 
   it('is a 400 explaining why when nobody holds several roles', async () => {

@@ -15,6 +15,8 @@ async function blocking(): Promise<{ mock: BehaviourClient; time: FakeTime }> {
     rateLimit: { requests: 5, windowMs: 60_000 },
     blockAfter: 3,
     blockForMs: FIVE_MINUTES,
+    // Retry-After is what these tests time: it is sent only with --retry-after send.
+    retryAfter: 'send',
   });
   return { mock: client, time };
 }

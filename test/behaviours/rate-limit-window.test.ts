@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import { expectProblem } from '../support/expect-problem.js';
 import { mockPool, statusesOf, tally, type BehaviourClient, type FakeTime } from '../support/behaviour-client.js';
 
@@ -14,7 +14,8 @@ async function limited(
   windowMs: number,
   blockAfter = 1_000_000,
 ): Promise<[BehaviourClient, FakeTime]> {
-  const { client, time } = await pool.take({ rateLimit: { requests, windowMs }, blockAfter });
+  // Retry-After is what these tests time: it is sent only with --retry-after send.
+  const { client, time } = await pool.take({ rateLimit: { requests, windowMs }, blockAfter, retryAfter: 'send' });
   return [client, time];
 }
 
@@ -126,17 +127,23 @@ describe('a rolling window of 50 requests per 60 s per key', () => {
   it('every route shares the key’s window', async () => {
     const [mock] = await limited(3, 60_000);
     expect((await mock.get(`${BASE}/company/branches/0/1`)).status).toBe(200);
-    expect((await mock.get(`${BASE}/tenants/TEN-0000000001`)).status).toBe(200);
-    const posted = await mock.post(`${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`, { Value: 'Evening' });
+    expect((await mock.get(`${BASE}/tenants/${oid('TEN', 1)}`)).status).toBe(200);
+    const posted = await mock.post(`${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`, {
+      Value: 'Evening',
+    });
     expect(posted.status).toBe(200);
-    expectProblem(await mock.get(`${BASE}/person/PER-0000000000/personcontacts`), 429, 'rate-limited');
+    expectProblem(await mock.get(`${BASE}/person/${oid('PER', 0)}/personcontacts`), 429, 'rate-limited');
   });
 });
 
 describe('5 requests per 2 s, driven over the control API with a frozen clock', () => {
   let client: BehaviourClient;
   beforeEach(async () => {
-    ({ client } = await pool.take({ rateLimit: { requests: 5, windowMs: 2_000 }, clockFrozen: true }));
+    ({ client } = await pool.take({
+      rateLimit: { requests: 5, windowMs: 2_000 },
+      clockFrozen: true,
+      retryAfter: 'send',
+    }));
   });
 
   it('refuses the 6th, frees all five exactly 2 s later, and says so in Retry-After', async () => {

@@ -30,3 +30,50 @@ describe('the CLI serves and stops cleanly', () => {
     expect(await exitOf(child)).toEqual({ code: 0, signal: null });
   });
 });
+
+describe('PORT, as platforms inject it', () => {
+  it('is honoured when neither --port nor MOCK_PORT is given, and MOCK_PORT wins over it', async () => {
+    // A free port: ask the OS for one, then release it for the CLI.
+    const { createServer } = await import('node:net');
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    child = spawnCli(['--quiet'], { PORT: String(free) });
+    const [, port] = (await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)\s*$/)) as RegExpMatchArray;
+    expect(Number(port)).toBe(free);
+    child.kill('SIGTERM');
+    await exitOf(child);
+    child = spawnCli(['--quiet'], { PORT: String(free), MOCK_PORT: '0' });
+    const [, other] = (await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)\s*$/)) as RegExpMatchArray;
+    expect(Number(other)).not.toBe(free);
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe("errors of Node's HTTP layer follow --errors", () => {
+  it('oversize headers get a 431 with {"Message"} by default', async () => {
+    child = spawnCli(['--port', '0', '--quiet']);
+    const [, port] = (await waitForLine(child, /listening on http:\/\/127\.0\.0\.1:(\d+)\s*$/)) as RegExpMatchArray;
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      });
+      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      socket.once('close', () => resolve(text));
+      socket.once('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toMatch(/Content-Type: application\/json/);
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      Message: 'The request headers are larger than the server accepts.',
+    });
+    child.kill('SIGTERM');
+    expect(await exitOf(child)).toEqual({ code: 0, signal: null });
+  });
+});

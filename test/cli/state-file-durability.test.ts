@@ -5,8 +5,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateFile } from '../../mock-server/state/state-file.js';
-import { BASE, recordPath, routeOfOid } from '../support/contact-routes.js';
-import type { Contact, CustomFieldValue, Page, PersonContact } from '../support/contract-types.js';
+import { BASE, recordPath, routeOfOid, oid } from '../support/contact-routes.js';
+import type { Contact, CustomFieldValue, PersonContact } from '../support/contract-types.js';
 import { exitOf, spawnCli, waitForLine } from '../support/cli-process.js';
 import { personalDataPaths, presentPersonalData } from '../support/personal-data-paths.js';
 
@@ -94,22 +94,22 @@ describe('--state-file keeps custom field values and consent overrides', () => {
     const stateFile = tempStateFile();
     let mock = await startMock(['--state-file', stateFile]);
 
-    // A List value and a Text value, each different from what the field holds before anyone sets it.
-    const initial = await get<CustomFieldValue>(mock.url, valuePath('TEN-0000000001', 'TEN-CF01'));
-    const listValue = ['Morning', 'Afternoon', 'Evening'].find((option) => option !== initial.body.Value) as string;
+    // Two Text values (the CRM reference every contact has), each different from the seeded one.
+    const initial = await get<CustomFieldValue>(mock.url, valuePath(`${oid('TEN', 1)}`, `${oid('CF', 0)}`));
+    const listValue = `changed ${String(initial.body)}`;
     const textValue = 'kept across restarts — «ünïcode»';
-    expect(await postValue(mock.url, 'TEN-0000000001', 'TEN-CF01', listValue)).toBe(200);
-    expect(await postValue(mock.url, 'TEN-0000000002', 'TEN-CF02', textValue)).toBe(200);
+    expect(await postValue(mock.url, `${oid('TEN', 1)}`, `${oid('CF', 0)}`, listValue)).toBe(200);
+    expect(await postValue(mock.url, `${oid('TEN', 2)}`, `${oid('CF', 0)}`, textValue)).toBe(200);
 
     // A tenant who consented, and every role their person holds, taken before the override.
     let tenant: Contact | undefined;
     for (let index = 0; index < 20 && !tenant?.ThirdPartyMarketingConsent; index++) {
-      const oid = `TEN-${String(index).padStart(10, '0')}`;
-      tenant = (await get<Contact>(mock.url, recordPath(routeOfOid(oid), oid))).body;
+      const id = oid('TEN', index);
+      tenant = (await get<Contact>(mock.url, recordPath(routeOfOid(id), id))).body;
     }
     expect(tenant?.ThirdPartyMarketingConsent).toBe(true);
     const personId = (tenant as Contact).PersonID;
-    const roles = (await get<Page<PersonContact>>(mock.url, `${BASE}/person/${personId}/personcontacts`)).body.Data;
+    const roles = (await get<PersonContact[]>(mock.url, `${BASE}/person/${personId}/personcontacts`)).body;
     expect(roles.map((role) => role.OID)).toContain((tenant as Contact).OID);
 
     const put = await request(mock.url)
@@ -124,21 +124,25 @@ describe('--state-file keeps custom field values and consent overrides', () => {
     const saved = new StateFile(stateFile).load();
     expect(saved.customFieldValues).toContainEqual({
       agency: 'demo',
-      objectId: 'TEN-0000000001',
-      fieldId: 'TEN-CF01',
+      objectId: `${oid('TEN', 1)}`,
+      fieldId: `${oid('CF', 0)}`,
       value: listValue,
     });
     expect(saved.customFieldValues).toContainEqual({
       agency: 'demo',
-      objectId: 'TEN-0000000002',
-      fieldId: 'TEN-CF02',
+      objectId: `${oid('TEN', 2)}`,
+      fieldId: `${oid('CF', 0)}`,
       value: textValue,
     });
     expect(saved.consentOverrides).toContainEqual({ agency: 'demo', personId, consented: false, day: 0 });
 
     mock = await startMock([], { MOCK_STATE_FILE: stateFile });
-    expect((await get<CustomFieldValue>(mock.url, valuePath('TEN-0000000001', 'TEN-CF01'))).body.Value).toBe(listValue);
-    expect((await get<CustomFieldValue>(mock.url, valuePath('TEN-0000000002', 'TEN-CF02'))).body.Value).toBe(textValue);
+    expect((await get<CustomFieldValue>(mock.url, valuePath(`${oid('TEN', 1)}`, `${oid('CF', 0)}`))).body).toBe(
+      listValue,
+    );
+    expect((await get<CustomFieldValue>(mock.url, valuePath(`${oid('TEN', 2)}`, `${oid('CF', 0)}`))).body).toBe(
+      textValue,
+    );
     for (const role of roles) {
       const route = routeOfOid(role.OID);
       const { status, body } = await get<Contact>(mock.url, recordPath(route, role.OID));
@@ -151,7 +155,7 @@ describe('--state-file keeps custom field values and consent overrides', () => {
 
   it('every acknowledged POST survives a SIGKILL during a stream of POSTs', { timeout: 90_000 }, async () => {
     const stateFile = tempStateFile();
-    const objects = [1, 2, 3, 4, 5].map((index) => `TEN-${String(index).padStart(10, '0')}`);
+    const objects = [1, 2, 3, 4, 5].map((index) => oid('TEN', index));
     /** Each object's last acknowledged value. */
     const acknowledged = new Map<string, string>();
     /** The POST in flight at the last kill: it may or may not have been saved. */
@@ -160,12 +164,12 @@ describe('--state-file keeps custom field values and consent overrides', () => {
 
     const expectSurvivors = async (url: string): Promise<void> => {
       for (const [objectId, value] of acknowledged) {
-        const { status, body } = await get<CustomFieldValue>(url, valuePath(objectId, 'TEN-CF02'));
+        const { status, body } = await get<CustomFieldValue>(url, valuePath(objectId, `${oid('CF', 0)}`));
         expect(status).toBe(200);
         const allowed = inFlight?.objectId === objectId ? [value, inFlight.value] : [value];
-        expect(allowed).toContain(body.Value);
+        expect(allowed).toContain(body);
         // The in-flight value, once seen after a restart, is what must survive from then on.
-        acknowledged.set(objectId, body.Value as string);
+        acknowledged.set(objectId, body as string);
       }
     };
 
@@ -176,12 +180,12 @@ describe('--state-file keeps custom field values and consent overrides', () => {
       for (let i = 0; i < count; i++) {
         const objectId = objects[++sent % objects.length] as string;
         const value = `v${sent}`;
-        expect(await postValue(mock.url, objectId, 'TEN-CF02', value)).toBe(200);
+        expect(await postValue(mock.url, objectId, `${oid('CF', 0)}`, value)).toBe(200);
         acknowledged.set(objectId, value);
       }
       // One more POST, and the kill lands while it may be anywhere between request and response.
       inFlight = { objectId: objects[++sent % objects.length] as string, value: `v${sent}` };
-      const outcome = postValue(mock.url, inFlight.objectId, 'TEN-CF02', inFlight.value).then(
+      const outcome = postValue(mock.url, inFlight.objectId, `${oid('CF', 0)}`, inFlight.value).then(
         (status) => status,
         () => 'no answer' as const,
       );

@@ -85,12 +85,12 @@ describe('the client against the mock: every route, identified as each route req
   it('reads, sets and reads back a custom field', async () => {
     const tenantID = (await client.tenants.list({ offset: 4, count: 1 })).Data[0]?.OID as string;
     const definitions = await client.customFields.definitions(tenantID);
-    const text = definitions.Data.find((definition) => definition.DataType === 'Text');
+    const text = definitions.CustomFields.find((definition) => typeof definition.Value === 'string');
     expect(text).toBeDefined();
-    const fieldID = (text as { FieldID: string }).FieldID;
+    const fieldID = (text as { ID: string }).ID;
     const stored = await client.customFields.set(tenantID, fieldID, 'from the client');
-    expect(stored).toMatchObject({ ObjectID: tenantID, FieldID: fieldID, Value: 'from the client' });
-    expect((await client.customFields.get(tenantID, fieldID)).Value).toBe('from the client');
+    expect(stored).toBe('from the client');
+    expect(await client.customFields.get(tenantID, fieldID)).toBe('from the client');
   });
 
   it('throws HttpError with the server’s message for an unknown ID', async () => {

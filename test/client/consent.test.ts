@@ -20,11 +20,11 @@ describe('consent helpers', () => {
   it('hasMarketingConsent narrows; without it personal fields do not type-check', () => {
     const record = { OID: 'TEN-0000000001', ThirdPartyMarketingConsent: false } as unknown as ConsentAware<Tenant>;
     // @ts-expect-error: a record whose consent was not checked has no personal fields to read.
-    expect(record.Forename).toBeUndefined();
+    expect(record.EmailAddress).toBeUndefined();
     if (hasMarketingConsent(record)) {
-      expectTypeOf(record).toHaveProperty('Forename');
+      expectTypeOf(record.EmailAddress).toEqualTypeOf<string | null | undefined>();
     } else {
-      expectTypeOf(record).not.toHaveProperty('Forename');
+      expectTypeOf(record).not.toHaveProperty('EmailAddress');
       expectTypeOf(record).toHaveProperty('OID');
     }
     expect(hasMarketingConsent(record)).toBe(false);

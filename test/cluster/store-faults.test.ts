@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
+import { fieldOfType } from '../support/custom-field-catalogue.js';
 import { runCli } from '../support/cli-process.js';
 import { call } from '../support/http-json.js';
 import { freePort, RedisProcess } from '../support/redis-process.js';
@@ -40,10 +41,11 @@ describe.skipIf(!REDIS)('when Redis is unreachable', () => {
   it('answers 503 naming the store, stays live, says why on stderr even with --quiet, and recovers by itself', async () => {
     const [first, second] = replicas as [Replica, Replica];
     expect((await call(`${first.url}${BASE}/tenants/0/1`, { key: 'k' })).status).toBe(200);
-    const value = `${BASE}/company/objects/TEN-0000000000/TEN-CF02`;
-    const initial = (await call<{ Value: unknown }>(`${first.url}${value}/value`, { key: 'k' })).body.Value;
+    const field = fieldOfType((await call(`${first.url}/__mock/customfields`)).body, 'Text');
+    const value = `${BASE}/company/objects/${oid('TEN', 0)}/${field}`;
+    const initial = (await call<unknown>(`${first.url}${value}/value`, { key: 'k' })).body;
     expect((await call(`${second.url}${value}/customfield`, { key: 'k', body: { Value: 'before' } })).status).toBe(200);
-    expect((await call<{ Value: unknown }>(`${first.url}${value}/value`, { key: 'k' })).body.Value).toBe('before');
+    expect((await call<unknown>(`${first.url}${value}/value`, { key: 'k' })).body).toBe('before');
     await redis.stop();
 
     const store = `redis://127.0.0.1:${redis.port}/0`;
@@ -76,7 +78,7 @@ describe.skipIf(!REDIS)('when Redis is unreachable', () => {
     expect(first.stderr()).toContain('state store reachable again');
     // This Redis kept nothing across its restart: every replica follows it, none serves what it held.
     for (const replica of replicas) {
-      expect((await call<{ Value: unknown }>(`${replica.url}${value}/value`, { key: 'k' })).body.Value).toBe(initial);
+      expect((await call<unknown>(`${replica.url}${value}/value`, { key: 'k' })).body).toBe(initial);
     }
   }, 60_000);
 

@@ -150,18 +150,19 @@ export function conformanceSuite(target: ConformanceTarget): void {
       }
     });
 
-    it('custom fields: definitions are typed; a value set is the value read back (writable targets)', async () => {
+    it('custom fields: definitions in agentOS shape; a value set is the value read back (writable targets)', async () => {
       const [tenant] = (await client.tenants.list({ count: 1 })).Data;
       if (!tenant) return;
       const definitions = await client.customFields.definitions(tenant.OID);
-      for (const definition of definitions.Data) {
-        expect(['Text', 'Number', 'Date', 'Boolean', 'List']).toContain(definition.DataType);
-        if (definition.DataType === 'List') expect(definition.Options?.length).toBeGreaterThan(0);
+      for (const definition of definitions.CustomFields) {
+        expect(typeof definition.ID).toBe('string');
+        expect(typeof definition.FieldName).toBe('string');
       }
-      const text = definitions.Data.find((definition) => definition.DataType === 'Text');
+      // A Text field holds a string: the first field whose value is one takes a string back.
+      const text = definitions.CustomFields.find((definition) => typeof definition.Value === 'string');
       if (!target.writable || !text) return;
-      await client.customFields.set(tenant.OID, text.FieldID, 'conformance');
-      expect((await client.customFields.get(tenant.OID, text.FieldID)).Value).toBe('conformance');
+      await client.customFields.set(tenant.OID, text.ID, 'conformance');
+      expect(await client.customFields.get(tenant.OID, text.ID)).toBe('conformance');
     });
   });
 }

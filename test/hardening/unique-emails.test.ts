@@ -9,7 +9,7 @@ describe('e-mail addresses', () => {
     const owners = new Map<string, number>();
     const shared: string[] = [];
     for (let person = 0; person < 60_000; person++) {
-      const email = buildPersonalData(pools, seed * 7919, person).Email;
+      const email = buildPersonalData(pools, seed * 7919, person, false).EmailAddress;
       if (owners.has(email)) shared.push(`${email}: ${owners.get(email)} and ${person}`);
       else owners.set(email, person);
     }

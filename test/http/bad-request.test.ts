@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import { startMock, type MockClient } from '../support/mock-client.js';
 import { expectProblem, namedInputs } from '../support/expect-problem.js';
 
@@ -26,7 +26,7 @@ const rows = [
   {
     name: 'lettings: three bad inputs',
     url: `${BASE}/applicants/lettings/1.5/-3?branchID=nope`,
-    inputs: ['path:count', 'path:offset', 'query:branchID'],
+    inputs: ['path:count', 'path:offset'],
   },
   {
     name: 'sales: empty integration',
@@ -41,6 +41,12 @@ const rows = [
     url: `${BASE}/landlords/10.0/5.0`,
     inputs: ['path:count', 'path:offset'],
   },
+  { name: 'vendor: empty integrator', url: `${BASE}/vendors/VEN-0000000001?integrator=`, inputs: ['query:integrator'] },
+];
+
+// Path IDs are plain strings in the contract (agentOS's OIDs have no pattern): an ID of any
+// shape that names nothing in the agency is a 404, never a 400.
+const unknownIds = [
   { name: 'person: malformed personID', url: `${BASE}/person/42/personcontacts`, inputs: ['path:personID'] },
   { name: 'tenant: malformed tenantID', url: `${BASE}/tenants/TEN-42`, inputs: ['path:tenantID'] },
   { name: 'landlord: lowercase landlordID', url: `${BASE}/landlords/lan-0000000001`, inputs: ['path:landlordID'] },
@@ -55,18 +61,19 @@ const rows = [
     inputs: ['path:salesApplicantID'],
   },
   { name: 'vendor: malformed vendorID', url: `${BASE}/vendors/VEN-00000000x1`, inputs: ['path:vendorID'] },
-  { name: 'vendor: empty integrator', url: `${BASE}/vendors/VEN-0000000001?integrator=`, inputs: ['query:integrator'] },
-  {
-    name: 'definitions: malformed objectID',
-    url: `${BASE}/company/object/TEN1/customfield`,
-    inputs: ['path:objectID'],
-  },
-  {
-    name: 'value: malformed objectID and fieldID',
-    url: `${BASE}/company/objects/x/cf1/value`,
-    inputs: ['path:fieldID', 'path:objectID'],
-  },
+  { name: 'definitions: malformed objectID', url: `${BASE}/company/object/TEN1/customfield`, inputs: [] },
+  { name: 'value: malformed objectID and fieldID', url: `${BASE}/company/objects/x/cf1/value`, inputs: [] },
+  { name: 'tenant: an old-style ID', url: `${BASE}/tenants/TEN-0000000001`, inputs: [] },
+  { name: 'tenant: a landlord OID', url: `${BASE}/tenants/${oid('LAN', 1)}`, inputs: [] },
+  { name: 'tenant: another seed OID', url: `${BASE}/tenants/${oid('TEN', 1, 2)}`, inputs: [] },
 ];
+
+describe('404 for an ID of any shape that names nothing', () => {
+  it.each(unknownIds)('$name', async ({ url }) => {
+    const problem = expectProblem(await client.get(url), 404, 'not-found');
+    expect(problem.detail.length).toBeGreaterThan(0);
+  });
+});
 
 describe('400 names each offending parameter', () => {
   it.each(rows)('$name', async ({ url, inputs }) => {
@@ -78,7 +85,7 @@ describe('400 names each offending parameter', () => {
   it('an unknown branch is a 400 naming branchID, on every contact list', async () => {
     for (const segment of ['tenants', 'landlords', 'applicants/lettings', 'applicants/sales', 'vendors']) {
       const problem = expectProblem(
-        await client.get(`${BASE}/${segment}/0/10?branchID=BRA-0000000006`),
+        await client.get(`${BASE}/${segment}/0/10?branchID=${oid('BRA', 6)}`),
         400,
         'invalid-request',
       );
@@ -88,11 +95,15 @@ describe('400 names each offending parameter', () => {
 });
 
 describe('400 for a bad POST body', () => {
-  const path = `${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`;
+  const path = `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`;
+
+  it('Value null is the wrong type for the field: a 400 naming Value', async () => {
+    const problem = expectProblem(await client.post(path, { Value: null }), 400, 'custom-field-value-invalid');
+    expect(namedInputs(problem)).toEqual(['body:Value']);
+  });
 
   it.each([
     { name: 'no Value', body: {}, inputs: ['body:Value'] },
-    { name: 'Value null', body: { Value: null }, inputs: ['body:Value'] },
     { name: 'Value an array', body: { Value: ['Morning'] }, inputs: ['body:Value'] },
     { name: 'Value an object', body: { Value: { text: 'Morning' } }, inputs: ['body:Value'] },
   ])('$name', async ({ body, inputs }) => {

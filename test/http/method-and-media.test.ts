@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE } from '../support/contact-routes.js';
+import { BASE, oid } from '../support/contact-routes.js';
 import { startMock, type MockClient } from '../support/mock-client.js';
 import { expectProblem } from '../support/expect-problem.js';
 
@@ -9,16 +9,16 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
-const valuePost = `${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`;
+const valuePost = `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`;
 
 describe('405 with Allow on a wrong method', () => {
   it.each([
     { method: 'delete', path: `${BASE}/tenants/0/10`, allow: 'GET' },
     { method: 'post', path: `${BASE}/company/branches/0/10`, allow: 'GET' },
-    { method: 'put', path: `${BASE}/tenants/TEN-0000000001`, allow: 'GET' },
-    { method: 'patch', path: `${BASE}/person/PER-0000000001/personcontacts`, allow: 'GET' },
-    { method: 'post', path: `${BASE}/company/object/TEN-0000000001/customfield`, allow: 'GET' },
-    { method: 'delete', path: `${BASE}/company/objects/TEN-0000000001/TEN-CF01/value`, allow: 'GET' },
+    { method: 'put', path: `${BASE}/tenants/${oid('TEN', 1)}`, allow: 'GET' },
+    { method: 'patch', path: `${BASE}/person/${oid('PER', 1)}/personcontacts`, allow: 'GET' },
+    { method: 'post', path: `${BASE}/company/object/${oid('TEN', 1)}/customfield`, allow: 'GET' },
+    { method: 'delete', path: `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/value`, allow: 'GET' },
     { method: 'get', path: valuePost, allow: 'POST' },
     { method: 'put', path: valuePost, allow: 'POST' },
   ] as const)('$method $path', async ({ method, path, allow }) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, CONTACT_ROUTES } from '../support/contact-routes.js';
+import { BASE, CONTACT_ROUTES, oid } from '../support/contact-routes.js';
 import type { Page } from '../support/contract-types.js';
 import { startMock, type MockClient } from '../support/mock-client.js';
 import { expectProblem, namedInputs } from '../support/expect-problem.js';
@@ -66,11 +66,16 @@ describe.each(LISTS)('$name paging', ({ segment, total }) => {
   });
 });
 
-it('the contact routes number their OIDs by position', async () => {
+it('the contact routes give each position its own opaque OID, never shared between types', async () => {
+  const seen = new Set<string>();
   for (const route of CONTACT_ROUTES) {
     const response = await client.get<Page<{ OID: string }>>(page(route.segment, 7, 3));
-    expect(response.body.Data.map((record) => record.OID)).toEqual(
-      [7, 8, 9].map((index) => `${route.prefix}-${String(index).padStart(10, '0')}`),
-    );
+    const ids = response.body.Data.map((record) => record.OID);
+    expect(ids).toEqual([7, 8, 9].map((index) => oid(route.prefix, index)));
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
+      expect(seen.has(id)).toBe(false);
+      seen.add(id);
+    }
   }
 });

@@ -7,11 +7,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
 import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 import { StateFileError } from '../../mock-server/state/state-file.js';
-import { BASE } from '../support/contact-routes.js';
-import type { CustomFieldDefinition } from '../support/contract-types.js';
+import { BASE, oid } from '../support/contact-routes.js';
+import { fieldOfType } from '../support/custom-field-catalogue.js';
 
 const KEY = { api_key: 'state-file-key' };
-const OBJECT = 'TEN-0000000003';
+const OBJECT = oid('TEN', 3);
 let textField: string;
 let booleanField: string;
 let directory: string;
@@ -19,10 +19,8 @@ const mounts: string[] = [];
 
 beforeAll(async () => {
   const mock = await createMockServer({ quiet: true });
-  const { body } = await request(mock.app).get(`${BASE}/company/object/${OBJECT}/customfield`).set(KEY);
-  const of = (type: string): string =>
-    (body as { Data: CustomFieldDefinition[] }).Data.find((field) => field.DataType === type)?.FieldID as string;
-  [textField, booleanField] = [of('Text'), of('Boolean')];
+  const { body } = await request(mock.app).get('/__mock/customfields');
+  [textField, booleanField] = [fieldOfType(body, 'Text'), fieldOfType(body, 'Boolean')];
 });
 
 afterEach(() => {
@@ -54,7 +52,7 @@ const start = (stateFile: string, input: MockOptionsInput = {}): Promise<MockSer
 
 const valuePath = `${BASE}/company/objects/${OBJECT}`;
 const readValue = async (mock: MockServer): Promise<unknown> =>
-  (await request(mock.app).get(`${valuePath}/${textField}/value`).set(KEY)).body.Value;
+  (await request(mock.app).get(`${valuePath}/${textField}/value`).set(KEY)).body;
 const writeValue = (mock: MockServer, value: unknown) =>
   request(mock.app).post(`${valuePath}/${textField}/customfield`).set(KEY).send({ Value: value });
 

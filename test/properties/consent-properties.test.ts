@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BASE, CONTACT_ROUTES, listPath, recordPath, routeOfOid } from '../support/contact-routes.js';
+import { BASE, CONTACT_ROUTES, listPath, recordPath } from '../support/contact-routes.js';
 import type { Contact, Page, PersonContact } from '../support/contract-types.js';
 import { startMock } from '../support/mock-client.js';
 import { personalDataPaths, presentPersonalData } from '../support/personal-data-paths.js';
@@ -32,13 +32,14 @@ describe('consent properties over random seeds, rates and withheld modes', () =>
           }
           // Follow a few people to every role they hold, through the single-record routes.
           for (const record of body.Data.slice(0, 4)) {
-            const roles = await client.get<Page<PersonContact>>(`${BASE}/person/${record.PersonID}/personcontacts`);
-            for (const role of roles.body.Data) {
-              const other = await client.get<Contact>(recordPath(routeOfOid(role.OID), role.OID));
+            const roles = await client.get<PersonContact[]>(`${BASE}/person/${record.PersonID}/personcontacts`);
+            for (const role of roles.body) {
+              const roleRoute = CONTACT_ROUTES.find((entry) => entry.schema === role.ContactType)!;
+              const other = await client.get<Contact>(recordPath(roleRoute, role.OID));
               expect(other.body.PersonID).toBe(record.PersonID);
               expect(other.body.ThirdPartyMarketingConsent).toBe(record.ThirdPartyMarketingConsent);
               if (!other.body.ThirdPartyMarketingConsent) {
-                expect(presentPersonalData(other.body, marked.get(routeOfOid(role.OID).key) ?? [])).toEqual([]);
+                expect(presentPersonalData(other.body, marked.get(roleRoute.key) ?? [])).toEqual([]);
               }
             }
           }

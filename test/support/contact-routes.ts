@@ -1,4 +1,6 @@
 import type { ContactTypeKey } from '../../fixtures/contact-types.js';
+import { hashInts, hashString } from '../../fixtures/random/keyed-stream.js';
+import { createOidCodec, type OidCodec, type OidKind } from '../../fixtures/random/opaque-id.js';
 
 /** The five contact types as the contract names them: routes, schemas, ID prefixes, identification. */
 export interface ContactRoute {
@@ -42,13 +44,42 @@ export function recordPath(route: ContactRoute, oid: string, query = ''): string
   return `${BASE}/${route.segment}/${oid}${query ? `?${query}` : ''}`;
 }
 
-export function oid(prefix: string, index: number): string {
-  return `${prefix}-${String(index).padStart(10, '0')}`;
+/** The kind of object each short test prefix names (OIDs themselves are opaque). */
+const KIND_OF_PREFIX: Readonly<Record<string, OidKind>> = {
+  TEN: 'tenants',
+  LAN: 'landlords',
+  LAP: 'lettingsApplicants',
+  SAP: 'salesApplicants',
+  VEN: 'vendors',
+  BRA: 'branch',
+  PER: 'person',
+  CF: 'customField',
+};
+
+const codecs = new Map<string, OidCodec>();
+
+/** The OID codec of an agency: the mock keys it by hashInts(seed, hashString(shortName)). */
+export function agencyCodec(seed = 1, shortName = AGENCY): OidCodec {
+  const key = `${seed}/${shortName}`;
+  let codec = codecs.get(key);
+  if (!codec) {
+    codec = createOidCodec(hashInts(seed, hashString(shortName)));
+    codecs.set(key, codec);
+  }
+  return codec;
 }
 
-/** The route of a record's OID, from its prefix. */
-export function routeOfOid(id: string): ContactRoute {
-  const route = CONTACT_ROUTES.find((candidate) => id.startsWith(`${candidate.prefix}-`));
+/** The OID the mock gives object `index` of a kind (named by its test prefix), for a seed and agency. */
+export function oid(prefix: string, index: number, seed = 1, shortName = AGENCY): string {
+  const kind = KIND_OF_PREFIX[prefix];
+  if (!kind) throw new Error(`unknown test prefix ${prefix}`);
+  return agencyCodec(seed, shortName).encode(kind, index);
+}
+
+/** The route of a record's OID, by decoding it with the agency's codec. */
+export function routeOfOid(id: string, seed = 1, shortName = AGENCY): ContactRoute {
+  const kind = agencyCodec(seed, shortName).decode(id)?.kind;
+  const route = CONTACT_ROUTES.find((candidate) => candidate.key === kind);
   if (!route) throw new Error(`${id} is not a contact OID`);
   return route;
 }

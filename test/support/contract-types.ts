@@ -16,7 +16,7 @@ export type Contact = Record<string, unknown> & {
   BranchID: string;
   ETag: string;
   ThirdPartyMarketingConsent: boolean;
-  ConsentDetails?: ConsentDetails;
+  ConsentDetails?: ConsentDetails | null;
 };
 
 export interface Branch {
@@ -46,17 +46,29 @@ export interface Problem {
 }
 
 export type CustomFieldDataType = 'Text' | 'Number' | 'Date' | 'Boolean' | 'List';
+export type CustomFieldValue = string | number | boolean | null;
 
+/** agentOS's V4 shape of one custom field on an object (no data type). */
 export interface CustomFieldDefinition {
-  FieldID: string;
-  Name: string;
-  DataType: CustomFieldDataType;
-  Options?: string[];
+  ID: string;
+  TabName: string | null;
+  GroupName: string | null;
+  FieldName: string;
+  Value: CustomFieldValue;
 }
 
-export interface CustomFieldValue {
-  ObjectID: string;
-  FieldID: string;
+export interface CustomFieldDefinitions {
+  CustomFields: CustomFieldDefinition[];
+}
+
+/** One field of the mock's catalogue (GET /__mock/customfields). */
+export interface CatalogueField {
+  ID: string;
+  FieldName: string;
+  TabName: string;
+  GroupName: string;
   DataType: CustomFieldDataType;
-  Value: string | number | boolean;
+  Options: string[] | null;
+  PersonalData: boolean;
+  AppliesTo: string[];
 }

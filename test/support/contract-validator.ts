@@ -49,8 +49,10 @@ export function contractViolations(response: ResponseToCheck): string[] {
   if (!operation) {
     const expected = matchingTemplates(response.path).length > 0 ? 405 : 404;
     if (response.status !== expected) return [`${label}: no operation matches, so ${expected} was expected`];
-    if (mediaType !== 'application/problem+json') return [`${label}: content type ${mediaType}, not a problem`];
-    const validate = schemaValidator('Problem');
+    // Either error style (--errors agentos or problem).
+    if (mediaType !== 'application/problem+json' && mediaType !== 'application/json')
+      return [`${label}: content type ${mediaType}, not an error body`];
+    const validate = schemaValidator(mediaType === 'application/json' ? 'ErrorMessage' : 'Problem');
     return validate(response.body) ? [] : describe(validate.errors).map((line) => `${label}: ${line}`);
   }
   const responses = operation.operation.responses as Record<string, unknown>;
@@ -63,8 +65,8 @@ export function contractViolations(response: ResponseToCheck): string[] {
   if (!media) {
     return [`${label}: content type "${mediaType}" is not one of ${Object.keys(content).join(', ') || 'none'}`];
   }
-  const wantedType = response.status < 300 ? 'application/json' : 'application/problem+json';
-  if (mediaType !== wantedType) return [`${label}: content type ${mediaType}, expected ${wantedType}`];
+  if (response.status < 300 && mediaType !== 'application/json')
+    return [`${label}: content type ${mediaType}, expected application/json`];
   const validate = compile(`${operation.operationId}:${response.status}:${mediaType}`, media.schema);
   return validate(response.body) ? [] : describe(validate.errors).map((line) => `${label}: ${line}`);
 }

@@ -68,13 +68,15 @@ export function rawText(response: request.Response, callback: (error: Error | nu
  * The one test harness: builds the mock (with any injected dependencies, such as a hand-driven
  * clock), listens on 127.0.0.1 on a free port, and returns a client whose every answer is checked
  * against its contract (/v4 against the API's, /__mock against the control API's): declared
- * status, content type and schema.
+ * status, content type and schema. Errors come as problems unless a test asks otherwise, so tests
+ * can check the error's kind; the default `--errors agentos` body is tested in
+ * test/http/readings.test.ts.
  */
 export async function startMock(
   input: MockOptionsInput = {},
   dependencies: MockDependencies = {},
 ): Promise<MockClient> {
-  const mock = await createMockServer({ quiet: true, ...input }, dependencies);
+  const mock = await createMockServer({ quiet: true, errors: 'problem', ...input }, dependencies);
   const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
   const baseUrl = listeningUrl;
   // A configured key may carry its tiers (`KEY:contacts`); the key sent is the part before them.

@@ -36,7 +36,7 @@ export function personalDataPaths(schemaName: string): string[][] {
   return markedPaths(schemas[schemaName]);
 }
 
-/** The marked paths present in a record, dotted ("Address", "Forename"). */
+/** The marked paths a record shows a value for (present and not null), dotted ("Forename"). */
 export function presentPersonalData(record: unknown, paths: readonly string[][]): string[] {
   return paths
     .filter((path) => {
@@ -45,18 +45,28 @@ export function presentPersonalData(record: unknown, paths: readonly string[][])
         if (value === null || typeof value !== 'object' || !(key in value)) return false;
         value = (value as JsonObject)[key];
       }
-      return true;
+      return value !== null;
     })
     .map((path) => path.join('.'));
 }
 
-/** A copy of a record without the marked paths: what redaction should leave. */
-export function withoutPersonalData(record: JsonObject, paths: readonly string[][]): JsonObject {
+/**
+ * A copy of a record with the marked paths withheld: null (the default `--nulls null`), or left
+ * out with `absent`.
+ */
+export function withoutPersonalData(
+  record: JsonObject,
+  paths: readonly string[][],
+  nulls: 'null' | 'absent' = 'null',
+): JsonObject {
   const copy = structuredClone(record);
   for (const path of paths) {
     let parent: unknown = copy;
     for (const key of path.slice(0, -1)) parent = (parent as JsonObject | undefined)?.[key];
-    if (parent && typeof parent === 'object') delete (parent as JsonObject)[path[path.length - 1] as string];
+    if (!parent || typeof parent !== 'object') continue;
+    const key = path[path.length - 1] as string;
+    if (nulls === 'null') (parent as JsonObject)[key] = null;
+    else delete (parent as JsonObject)[key];
   }
   return copy;
 }

@@ -1,4 +1,4 @@
-import { BASE } from './contact-routes.js';
+import { BASE, oid } from './contact-routes.js';
 
 /** One working request per contract operation, against the default data set. */
 export interface RouteRow {
@@ -15,23 +15,27 @@ export const ROUTE_ROWS: readonly RouteRow[] = [
   { operationId: 'listLettingsApplicants', method: 'get', path: `${BASE}/applicants/lettings/0/10` },
   { operationId: 'listSalesApplicants', method: 'get', path: `${BASE}/applicants/sales/0/10` },
   { operationId: 'listVendors', method: 'get', path: `${BASE}/vendors/0/10` },
-  { operationId: 'getPersonContacts', method: 'get', path: `${BASE}/person/PER-0000000000/personcontacts` },
-  { operationId: 'getTenant', method: 'get', path: `${BASE}/tenants/TEN-0000000001` },
-  { operationId: 'getLandlord', method: 'get', path: `${BASE}/landlords/LAN-0000000001` },
-  { operationId: 'getLettingsApplicant', method: 'get', path: `${BASE}/applicants/lettings/LAP-0000000001` },
-  { operationId: 'getSalesApplicant', method: 'get', path: `${BASE}/applicants/sales/SAP-0000000001` },
-  { operationId: 'getVendor', method: 'get', path: `${BASE}/vendors/VEN-0000000001` },
+  { operationId: 'getPersonContacts', method: 'get', path: `${BASE}/person/${oid('PER', 0)}/personcontacts` },
+  { operationId: 'getTenant', method: 'get', path: `${BASE}/tenants/${oid('TEN', 1)}` },
+  { operationId: 'getLandlord', method: 'get', path: `${BASE}/landlords/${oid('LAN', 1)}` },
+  { operationId: 'getLettingsApplicant', method: 'get', path: `${BASE}/applicants/lettings/${oid('LAP', 1)}` },
+  { operationId: 'getSalesApplicant', method: 'get', path: `${BASE}/applicants/sales/${oid('SAP', 1)}` },
+  { operationId: 'getVendor', method: 'get', path: `${BASE}/vendors/${oid('VEN', 1)}` },
   {
     operationId: 'getCustomFieldDefinitions',
     method: 'get',
-    path: `${BASE}/company/object/TEN-0000000001/customfield`,
+    path: `${BASE}/company/object/${oid('TEN', 1)}/customfield`,
   },
-  { operationId: 'getCustomFieldValue', method: 'get', path: `${BASE}/company/objects/TEN-0000000001/TEN-CF01/value` },
+  {
+    operationId: 'getCustomFieldValue',
+    method: 'get',
+    path: `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/value`,
+  },
   {
     operationId: 'setCustomFieldValue',
     method: 'post',
-    path: `${BASE}/company/objects/TEN-0000000001/TEN-CF01/customfield`,
-    body: { Value: 'Evening' },
+    path: `${BASE}/company/objects/${oid('TEN', 1)}/${oid('CF', 0)}/customfield`,
+    body: { Value: 'CRM-1234' },
   },
 ];
 

@@ -16,7 +16,7 @@ const consented = (oid: string, person: string): ContactRecord =>
     Status: 'Current',
     TenancyStartDate: '2024-02-01',
     IsLeadTenant: true,
-  }) as ContactRecord;
+  }) as unknown as ContactRecord;
 
 const withdrawn = (record: ContactRecord): ContactRecord => {
   const copy: Record<string, unknown> = { ...record, ThirdPartyMarketingConsent: false, ETag: 'ffffffffffffffff' };

@@ -87,15 +87,12 @@ export function discoveryStates(options: DiscoveryOptions): Record<string, State
           ? params.objectID
           : (await findContact('tenants', undefined, undefined)).OID;
       const definitions = await client.customFields.definitions(objectID);
-      const fieldID =
-        typeof params.fieldID === 'string'
-          ? params.fieldID.replace(/^[A-Z]{3}/, objectID.slice(0, 3))
-          : definitions.Data[0]?.FieldID;
+      const fieldID = typeof params.fieldID === 'string' ? params.fieldID : definitions.CustomFields[0]?.ID;
       if (!fieldID) throw new Error(`${objectID} has no custom field`);
       const value =
         params.value !== undefined && process.env.PACT_ALLOW_WRITES === 'true'
-          ? (await client.customFields.set(objectID, fieldID, params.value as string)).Value
-          : (await client.customFields.get(objectID, fieldID)).Value;
+          ? await client.customFields.set(objectID, fieldID, params.value as string)
+          : await client.customFields.get(objectID, fieldID);
       return { objectID, fieldID, value };
     },
     'no record has the ID': async () => ({

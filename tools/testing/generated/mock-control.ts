@@ -78,13 +78,35 @@ export interface paths {
         };
         /**
          * The request journal (newest last)
-         * @description Every /v4 request, bounded to the newest `--journal-size` entries.
+         * @description Every /v4 request, bounded to the newest `--journal-size` entries and `--journal-mb` of memory.
          */
         get: operations["listJournal"];
         put?: never;
         post?: never;
         /** Empty the journal */
         delete: operations["clearJournal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__mock/customfields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The mock's custom-field catalogue (types, options, personal data)
+         * @description agentOS documents no custom-field data types, so `/v4` serves none; this is the mock's own
+         *     catalogue, which the set-value POST checks values against. `PersonalData` fields' values
+         *     are withheld (`null`) for people without consent. Date values are date-times.
+         */
+        get: operations["listCustomFieldCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -115,6 +137,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The default error body (`--errors agentos`), as ASP.NET Web API writes it. */
+        ErrorMessage: {
+            Message: string;
+        };
         Problem: {
             type: string;
             title: string;
@@ -156,9 +182,25 @@ export interface components {
                 [key: string]: unknown;
             };
             status: number;
-            /** @description The API key with all but its first four characters masked. */
+            /** @description With --admin-token, the API key with all but its first four characters masked; without one, a tag (key-<12 hex>) that tells keys apart but shows no part of any key. */
             key: string | null;
             warnings: string[];
+            /** @description Present (true) when the path, query or warnings were cut to the per-entry bound of a few KB. */
+            truncated?: boolean;
+        };
+        CatalogueField: {
+            /** @description The field's opaque ID (the `fieldID` of the /v4 routes). */
+            ID: string;
+            FieldName: string;
+            TabName: string;
+            GroupName: string;
+            /** @enum {string} */
+            DataType: "Text" | "Number" | "Date" | "Boolean" | "List";
+            /** @description The allowed values of a List field. */
+            Options: string[] | null;
+            /** @description Values are withheld (null) for people without consent. */
+            PersonalData: boolean;
+            AppliesTo: ("Tenant" | "Landlord" | "LettingsApplicant" | "SalesApplicant" | "Vendor" | "Branch")[];
         };
         Clock: {
             /** Format: date-time */
@@ -177,6 +219,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
@@ -186,11 +229,22 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                "application/json": components["schemas"]["ErrorMessage"];
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description No such person or agency. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The state store cannot be reached (a Redis `--store`) or the state file cannot be written; nothing changed. The mock answers again once the store is back. */
+        StoreUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -231,6 +285,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listProviderStates: {
@@ -252,6 +307,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setUpProviderState: {
@@ -292,9 +348,9 @@ export interface operations {
                      * @example {
                      *       "state": "a tenant exists",
                      *       "ids": {
-                     *         "tenantID": "TEN-0000000004",
-                     *         "personID": "PER-0000000004",
-                     *         "branchID": "BRA-0000000000"
+                     *         "tenantID": "0004-f421-2742-3f00",
+                     *         "personID": "1c9e-03aa-5d71-b2e4",
+                     *         "branchID": "7a10-4be2-90c3-11fd"
                      *       }
                      *     }
                      */
@@ -309,6 +365,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     setPersonConsent: {
@@ -348,6 +405,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     clearPersonConsent: {
@@ -371,8 +429,10 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     listJournal: {
@@ -409,6 +469,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     clearJournal: {
@@ -428,6 +489,34 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listCustomFieldCatalogue: {
+        parameters: {
+            query?: {
+                /** @description The agency; the first one served by default. */
+                shortName?: components["parameters"]["shortName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every custom field the agency has. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        CustomFields: components["schemas"]["CatalogueField"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
     getClock: {
@@ -449,6 +538,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     advanceClock: {
@@ -483,6 +573,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
 }

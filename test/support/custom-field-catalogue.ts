@@ -1,0 +1,20 @@
+/** One field of the control API's catalogue (GET /__mock/customfields). */
+export interface CatalogueEntry {
+  readonly ID: string;
+  readonly DataType: 'Text' | 'Number' | 'Date' | 'Boolean' | 'List';
+  readonly PersonalData: boolean;
+  readonly AppliesTo: readonly string[];
+}
+
+/**
+ * The ID of a field of a data type on tenants that holds no personal data (so consent never
+ * withholds its value): what tests that write and read values back need.
+ */
+export function fieldOfType(catalogue: unknown, type: CatalogueEntry['DataType'], appliesTo = 'Tenant'): string {
+  const fields = (catalogue as { CustomFields: CatalogueEntry[] }).CustomFields;
+  const field = fields.find(
+    (entry) => entry.DataType === type && !entry.PersonalData && entry.AppliesTo.includes(appliesTo),
+  );
+  if (!field) throw new Error(`the catalogue has no non-personal ${type} field on ${appliesTo}`);
+  return field.ID;
+}
