@@ -11,15 +11,6 @@ export const ROUNDS = 2;
 export const API_KEY = 'bench';
 export const PAGE_SIZE = 1000;
 
-/**
- * Fixed routes, kept only for benches that do not yet read them from the mock (bench:cluster on
- * main). `npm run bench` and `bench:peers` use discoverRoutes (routes.ts): IDs change with the data model.
- */
-export const ROUTES = {
-  hot: '/v4/contacts/demo/tenants/0/1000',
-  single: '/v4/contacts/demo/tenants/TEN-0000000042',
-} as const;
-
 /** The cold walk's data set: 1000 pages of 1000, walked in order. */
 export const COLD_TENANTS = 1_000_000;
 /** The memory check's data set and how many random pages it reads first. */

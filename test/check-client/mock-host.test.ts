@@ -19,7 +19,7 @@ describe("check-client's mock host", () => {
     { strip: true, retryAfter: 'no Retry-After' },
   ])('with stripRetryAfter $strip, a 429 carries $retryAfter', async ({ strip }) => {
     const host = await startMockHost(
-      { quiet: true, port: 0, rateLimit: { requests: 1, windowMs: 60_000 }, apiKeys: [KEY] },
+      { quiet: true, port: 0, rateLimit: { requests: 1, windowMs: 60_000 }, apiKeys: [KEY], retryAfter: 'send' },
       { stripRetryAfter: strip, fail503Every: 0 },
     );
     try {
@@ -29,7 +29,7 @@ describe("check-client's mock host", () => {
       ]);
       expect(first?.[0]).toBe(200);
       expect(second?.[0]).toBe(429);
-      // The mock sends one here (once --retry-after lands, this test must ask for `send`); the host takes it away.
+      // The mock sends one here (--retry-after send); the host takes it away.
       if (strip) expect(second?.[1]).toBeNull();
       else expect(second?.[1]).toMatch(/^\d+$/);
       expect(host.answered()).toBe(2);

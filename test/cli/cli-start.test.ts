@@ -71,7 +71,8 @@ describe("errors of Node's HTTP layer follow --errors", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(answer).toMatch(/Content-Type: application\/json/);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
-      Message: 'The request headers are larger than the server accepts.',
+      Message:
+        'The request line and headers are larger than the 16 KB the server reads; send fewer or shorter headers.',
     });
     child.kill('SIGTERM');
     expect(await exitOf(child)).toEqual({ code: 0, signal: null });

@@ -9,7 +9,17 @@ import { systemBinary } from '../support/system-binary.js';
 
 const REDIS = systemBinary('redis-server', 'redis-server');
 // One configuration for every replica: ten requests per rolling minute, a block after two 429s.
-const SETTINGS = ['--rate-limit', '10/60s', '--block-after', '2', '--clock-frozen', '--consent-rate', '1'];
+const SETTINGS = [
+  '--rate-limit',
+  '10/60s',
+  '--block-after',
+  '2',
+  '--clock-frozen',
+  '--consent-rate',
+  '1',
+  '--retry-after',
+  'send',
+];
 const SETTINGS_ARGS = [...SETTINGS, '--journal-size', '50'];
 
 describe.skipIf(!REDIS)('three replicas on one Redis behave as one mock', () => {

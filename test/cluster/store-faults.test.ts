@@ -31,7 +31,7 @@ describe.skipIf(!REDIS)('when Redis is unreachable', () => {
 
   beforeAll(async () => {
     redis = await RedisProcess.start(REDIS as string);
-    replicas = await startReplicas(2, ['--store', redis.url, '--rate-limit', '100/60s']);
+    replicas = await startReplicas(2, ['--store', redis.url, '--rate-limit', '100/60s', '--errors', 'problem']);
   }, 60_000);
   afterAll(async () => {
     await stopReplicas(replicas ?? []);

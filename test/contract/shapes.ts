@@ -1,6 +1,6 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 
-const { regex, integer, number, boolean, string, like, eachLike, atLeastLike } = MatchersV3;
+const { regex, integer, number, boolean, string, eachLike, atLeastLike } = MatchersV3;
 
 /** Names shared by the consumer tests and the verification. */
 export const CONSUMER = 'agentos-contacts-client';
@@ -10,10 +10,23 @@ export const BASE = `/v4/contacts/${SHORT_NAME}`;
 export const EXAMPLE_KEY = 'partner-api-key';
 export const INTEGRATOR = 'partner-crm';
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+/** agentOS OIDs: opaque, 16 lower-case hex digits in four groups, no type visible. */
+export const OID_PATTERN = '^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$';
+export const OID_RE = new RegExp(OID_PATTERN);
+const DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z?$';
 
-export const oid = (prefix: string, example = `${prefix}-0000000001`) => regex(`^${prefix}-[0-9]{10}$`, example);
-export const date = (example = '2024-05-01') => regex(DATE, example);
+/** Example OIDs for the consumer side (the verifier substitutes real ones through provider states). */
+export const EXAMPLE_OIDS = {
+  branch: '0004-f421-2742-3f00',
+  person: '0004-f421-2742-3f01',
+  contact: '0004-f421-2742-3f02',
+  unconsented: '0004-f421-2742-3f03',
+  unknown: '0004-f421-2742-3fff',
+  field: '0004-f421-2742-3f10',
+} as const;
+
+export const oid = (example: string = EXAMPLE_OIDS.contact) => regex(OID_PATTERN, example);
+export const dateTime = (example = '2024-05-01T00:00:00') => regex(DATE_TIME, example);
 export const oneOf = (values: readonly string[], example = values[0] as string) =>
   regex(`^(${values.map((value) => value.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`, example);
 
@@ -21,57 +34,58 @@ export const oneOf = (values: readonly string[], example = values[0] as string) 
 export const keyHeader = { api_key: string(EXAMPLE_KEY) };
 
 /** Fields every contact record has, consented or not. */
-function contactBase(prefix: string, consent?: boolean) {
+function contactBase(consent?: boolean) {
   return {
-    OID: oid(prefix),
-    PersonID: oid('PER'),
-    BranchID: oid('BRA', 'BRA-0000000000'),
+    OID: oid(),
+    PersonID: oid(EXAMPLE_OIDS.person),
+    BranchID: oid(EXAMPLE_OIDS.branch),
     ETag: regex('^[0-9a-f]{16}$', '3f9a0c1d2b4e5f60'),
+    GlobalReference: string('CLI/T/000042'),
     ThirdPartyMarketingConsent: consent === undefined ? boolean(true) : consent,
-    CreatedDate: date('2023-04-11'),
+    CreatedAt: dateTime('2023-04-11T14:32:05'),
   };
 }
 
-/** The personal fields a consented record carries (what a CRM import reads). */
+/** The personal fields a consented record carries (what a CRM import reads): flat, agentOS's names. */
 const personalFields = {
   Forename: string('Amelia'),
   Surname: string('Hughes'),
-  Email: regex('^[^@\\s]+@[^@\\s]+$', 'amelia.hughes@example.co.uk'),
-  MobilePhone: string('07700 900123'),
-  Address: like({ AddressLine1: '12 Mill Lane', Town: 'Bristol', Postcode: 'BS1 4DJ', Country: 'United Kingdom' }),
+  EmailAddress: regex('^[^@\\s]+@[^@\\s]+$', 'amelia.hughes@example.co.uk'),
 };
 
+// Enums are open (agentOS's .NET enum names): strings, with PascalCase examples.
 const typeFields = {
   tenants: {
-    Status: oneOf(['Prospective', 'Current', 'Former'], 'Current'),
-    TenancyStartDate: date('2023-05-01'),
+    Status: string('Current'),
     IsLeadTenant: boolean(true),
+    RentAmount: number(1250),
+    RentSchedule: string('Monthly'),
   },
   landlords: {
-    Status: oneOf(['Active', 'Inactive']),
-    ManagementType: oneOf(['Fully managed', 'Rent collection', 'Let only']),
+    Status: string('Active'),
+    ManagementType: string('FullyManaged'),
     PropertyCount: integer(3),
     IsCompany: boolean(false),
     NonResidentLandlord: boolean(false),
   },
   lettingsApplicants: {
-    Status: oneOf(['Active', 'Viewing', 'Offer made', 'Let', 'Archived']),
+    Status: string('OfferMade'),
     MinBedrooms: integer(2),
-    MaxMonthlyRent: number(1400),
+    MaxRentAmount: number(1400),
+    RentSchedule: string('Monthly'),
     HasPets: boolean(false),
   },
   salesApplicants: {
-    Status: oneOf(['Active', 'Viewing', 'Offer made', 'Sale agreed', 'Archived']),
+    Status: string('Active'),
     MinBedrooms: integer(3),
     MaxPrice: number(350000),
-    BuyerPosition: oneOf(['First-time buyer', 'Nothing to sell', 'Property to sell', 'Under offer', 'Investor']),
+    BuyerPosition: string('FirstTimeBuyer'),
     MortgageInPrinciple: boolean(true),
   },
   vendors: {
-    Status: oneOf(['Valuation', 'On market', 'Under offer', 'Completed', 'Withdrawn'], 'On market'),
+    Status: string('Advertised'),
     AskingPrice: number(425000),
-    InstructedDate: date('2024-02-14'),
-    PropertyType: oneOf(['Flat', 'Terraced', 'Semi-detached', 'Detached', 'Bungalow'], 'Terraced'),
+    PropertyType: string('TerracedHouse'),
   },
 } as const;
 
@@ -79,11 +93,10 @@ export type ContactKind = keyof typeof typeFields;
 
 /** How each contact type appears in URLs, IDs and provider states. */
 export const KINDS: Readonly<
-  Record<ContactKind, { path: string; prefix: string; idName: string; state: string; label: string; query: string }>
+  Record<ContactKind, { path: string; idName: string; state: string; label: string; query: string }>
 > = {
   tenants: {
     path: '/tenants',
-    prefix: 'TEN',
     idName: 'tenantID',
     state: 'a tenant exists',
     label: 'tenant',
@@ -91,7 +104,6 @@ export const KINDS: Readonly<
   },
   landlords: {
     path: '/landlords',
-    prefix: 'LAN',
     idName: 'landlordID',
     state: 'a landlord exists',
     label: 'landlord',
@@ -99,7 +111,6 @@ export const KINDS: Readonly<
   },
   lettingsApplicants: {
     path: '/applicants/lettings',
-    prefix: 'LAP',
     idName: 'lettingsApplicantID',
     state: 'a lettings applicant exists',
     label: 'lettings applicant',
@@ -107,7 +118,6 @@ export const KINDS: Readonly<
   },
   salesApplicants: {
     path: '/applicants/sales',
-    prefix: 'SAP',
     idName: 'salesApplicantID',
     state: 'a sales applicant exists',
     label: 'sales applicant',
@@ -115,7 +125,6 @@ export const KINDS: Readonly<
   },
   vendors: {
     path: '/vendors',
-    prefix: 'VEN',
     idName: 'vendorID',
     state: 'a vendor exists',
     label: 'vendor',
@@ -124,18 +133,18 @@ export const KINDS: Readonly<
 };
 
 /** A list element: only what every record has (consent varies across a page, so no personal field). */
-export const listRecord = (kind: ContactKind) => ({ ...contactBase(KINDS[kind].prefix), ...typeFields[kind] });
+export const listRecord = (kind: ContactKind) => ({ ...contactBase(), ...typeFields[kind] });
 
 /** A record whose person consented: personal fields present. */
 export const consentedRecord = (kind: ContactKind) => ({
-  ...contactBase(KINDS[kind].prefix, true),
+  ...contactBase(true),
   ...personalFields,
   ...typeFields[kind],
 });
 
 /** A record whose person did not consent: the example carries no personal field at all. */
 export const unconsentedRecord = (kind: ContactKind) => ({
-  ...contactBase(KINDS[kind].prefix, false),
+  ...contactBase(false),
   ...typeFields[kind],
 });
 
@@ -144,21 +153,15 @@ export const page = (item: unknown, min = 1) => ({
   Data: min > 1 ? atLeastLike(item, min) : eachLike(item),
 });
 
+/** agentOS's BranchModel. */
 export const branch = {
-  OID: oid('BRA', 'BRA-0000000000'),
+  OID: oid(EXAMPLE_OIDS.branch),
   ETag: regex('^[0-9a-f]{16}$', '0a1b2c3d4e5f6789'),
   Name: string('Clifton Lettings'),
-  Telephone: string('0117 496 0541'),
-  Email: regex('^[^@\\s]+@[^@\\s]+$', 'clifton@example.co.uk'),
+  EMailAddress: regex('^[^@\\s]+@[^@\\s]+$', 'clifton@example.co.uk'),
 };
 
-export const problemHeaders = {
-  'Content-Type': regex('^application/problem\\+json(;.*)?$', 'application/problem+json'),
+/** Errors: `{"Message"}` application/json by default, problem+json with `--errors problem`; either passes. */
+export const errorHeaders = {
+  'Content-Type': regex('^application/(problem\\+)?json(;.*)?$', 'application/json; charset=utf-8'),
 };
-
-export const problem = (status: number, type: string, title: string, detail: string) => ({
-  type: regex('^[a-z][a-z0-9+.-]*:.+', `urn:agentos-contacts-kit:problem:${type}`),
-  title: string(title),
-  status,
-  detail: string(detail),
-});

@@ -74,8 +74,9 @@ describe('agentos-contacts drift against a provider that drifted', () => {
     expect(finding('type', `Data[].${retyped}`)?.message).toMatch(
       /is string on the provider; the contract says number/,
     );
-    expect(finding('format', `Data[].${dated}`)?.message).toMatch(
-      /looks like date on the provider; the contract says format date-time/,
+    // A contract date-time is a `format` or (agentOS writes no offset) a `pattern`.
+    expect((finding('format', `Data[].${dated}`) ?? finding('pattern', `Data[].${dated}`))?.message).toMatch(
+      /looks like date on the provider; the contract says format date-time|do not match the contract's pattern \(they look like date\)/,
     );
     expect(finding('type', 'Count')?.message).toMatch(/Count is string on the provider; the contract says integer/);
     // The single record shows the same drift, under its own route.
@@ -90,9 +91,8 @@ describe('agentos-contacts drift against a provider that drifted', () => {
   });
 
   it('says how the contract labelled each property it found contradicted', () => {
-    for (const candidate of report.findings.filter(
-      (entry) =>
-        entry.category === 'missing-required-property' || entry.category === 'type' || entry.category === 'format',
+    for (const candidate of report.findings.filter((entry) =>
+      ['missing-required-property', 'type', 'format', 'pattern'].includes(entry.category),
     )) {
       expect(candidate.label?.kind, candidate.path).toMatch(/^(x-kit-assumption|x-agentos-evidence|unlabelled)$/);
     }

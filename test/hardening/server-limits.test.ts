@@ -16,7 +16,8 @@ afterEach(async () => {
 });
 
 async function listen(input: MockOptionsInput = {}): Promise<number> {
-  running = createMockHttpServer(await createMockServer({ quiet: true, ...input }));
+  // Problem bodies, so each answer's kind can be checked; the default {"Message"} style is in test/cli/cli-start.test.ts.
+  running = createMockHttpServer(await createMockServer({ quiet: true, errors: 'problem', ...input }));
   const server = running.server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;

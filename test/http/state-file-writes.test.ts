@@ -13,14 +13,15 @@ import { fieldOfType } from '../support/custom-field-catalogue.js';
 const KEY = { api_key: 'state-file-key' };
 const OBJECT = oid('TEN', 3);
 let textField: string;
-let booleanField: string;
+let numberField: string;
 let directory: string;
 const mounts: string[] = [];
 
 beforeAll(async () => {
   const mock = await createMockServer({ quiet: true });
   const { body } = await request(mock.app).get('/__mock/customfields');
-  [textField, booleanField] = [fieldOfType(body, 'Text'), fieldOfType(body, 'Boolean')];
+  // The catalogue is drawn per agency: a Number field is the typed one every tenant has here.
+  [textField, numberField] = [fieldOfType(body, 'Text'), fieldOfType(body, 'Number', { personal: 'any' })];
 });
 
 afterEach(() => {
@@ -48,7 +49,7 @@ function smallDisk(): string | undefined {
 }
 
 const start = (stateFile: string, input: MockOptionsInput = {}): Promise<MockServer> =>
-  createMockServer({ quiet: true, clockFrozen: true, stateFile, ...input });
+  createMockServer({ quiet: true, clockFrozen: true, errors: 'problem', stateFile, ...input });
 
 const valuePath = `${BASE}/company/objects/${OBJECT}`;
 const readValue = async (mock: MockServer): Promise<unknown> =>
@@ -162,8 +163,8 @@ describe('the state file at start-up', () => {
   });
 
   it.each([
-    ['a Boolean field holding text', () => ({ fieldId: booleanField, value: 'abc' }), /must be true or false/],
-    ['an unknown field', () => ({ fieldId: 'TEN-CF99', value: 'x' }), /has no custom field TEN-CF99/],
+    ['a Number field holding text', () => ({ fieldId: numberField, value: 'abc' }), /must be a number/],
+    ['an unknown field', () => ({ fieldId: '0000-0000-0000-0000', value: 'x' }), /0000-0000-0000-0000/],
     ['an agency not served', () => ({ agency: 'elsewhere', fieldId: textField, value: 'x' }), /"elsewhere"/],
   ])('refuses values that do not fit their field: %s', async (_name, entry, reason) => {
     const file = path.join(tempDirectory(), 'state.json');

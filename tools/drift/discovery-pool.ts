@@ -101,8 +101,10 @@ export class DiscoveryPool {
         .get(key)
         ?.find(
           (candidate) =>
+            // The answer was about the other parameters (its object), not about this one itself.
+            !(parameter in candidate.params) &&
             Object.keys(candidate.params).every((name) => routeParameters.has(name)) &&
-            Object.keys(candidate.params).some((name) => name !== parameter),
+            Object.keys(candidate.params).length > 0,
         );
       if (entry) return entry;
     }

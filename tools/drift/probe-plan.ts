@@ -78,6 +78,15 @@ export function fillParameters(
       operation.paging?.offset !== parameter &&
       operation.paging?.count !== parameter,
   );
+  // A child value (a field of an object) first: it fixes the parent parameters it was read under.
+  for (const parameter of pathParameters(operation)) {
+    if (parameter.name === model.agencyParameter || operation.paging?.offset === parameter) continue;
+    if (operation.paging?.count === parameter) continue;
+    const parent = pool.fromParent(parameter.name, names);
+    if (!parent) continue;
+    for (const [name, value] of Object.entries(parent.params)) if (names.has(name)) params[name] = value;
+    params[parameter.name] = parent.value;
+  }
   for (const parameter of pathParameters(operation)) {
     if (params[parameter.name] !== undefined) continue;
     if (parameter.name === model.agencyParameter) params[parameter.name] = settings.shortName;

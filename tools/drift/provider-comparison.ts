@@ -30,6 +30,32 @@ const types = (view: SchemaView): string =>
     .sort()
     .join(' | ');
 
+/** The named schema a property is written in (`allOf` parts included), from where it lives. */
+function ownerName(segments: readonly (string | number)[]): string | undefined {
+  if (segments[0] === 'components' && segments[1] === 'schemas' && typeof segments[2] === 'string') return segments[2];
+  if (segments[0] === 'definitions' && typeof segments[1] === 'string') return segments[1];
+  return undefined;
+}
+
+function hasSchema(walker: SchemaWalker, name: string): boolean {
+  const document = walker.document as { components?: { schemas?: object }; definitions?: object };
+  return Boolean(
+    (document.components?.schemas && name in document.components.schemas) ||
+      (document.definitions && name in document.definitions),
+  );
+}
+
+/** Our and the provider's name for the schema that writes a property: its owner where both have it. */
+function ownerNames(
+  ours: { walker: SchemaWalker; view: SchemaView },
+  theirs: { walker: SchemaWalker; view: SchemaView },
+  segments: readonly (string | number)[],
+): { ours: string; theirs: string } {
+  const owner = ownerName(segments);
+  if (owner && hasSchema(ours.walker, owner) && hasSchema(theirs.walker, owner)) return { ours: owner, theirs: owner };
+  return { ours: ours.view.name ?? 'schema', theirs: theirs.view.name ?? 'schema' };
+}
+
 function compareSchemas(
   ours: { walker: SchemaWalker; view: SchemaView },
   theirs: { walker: SchemaWalker; view: SchemaView },
@@ -66,6 +92,7 @@ function compareSchemas(
     });
   }
   const prefix = path ? `${path}.` : '';
+  const owners = (segments: readonly (string | number)[]) => ownerNames(ours, theirs, segments);
   for (const [name, property] of ours.view.properties) {
     const other = theirs.view.properties.get(name);
     if (!other) {
@@ -74,7 +101,7 @@ function compareSchemas(
         path: `${prefix}${name}`,
         label: property.label,
         severity: 'error',
-        message: `${prefix}${name} is in our ${ours.view.name ?? 'schema'}; the provider's ${theirs.view.name ?? 'schema'} has no such property.`,
+        message: `${prefix}${name} is in our ${owners(property.segments).ours}; the provider's ${owners(property.segments).theirs} has no such property.`,
       });
       continue;
     }
@@ -88,13 +115,14 @@ function compareSchemas(
       ),
     );
   }
-  for (const name of theirs.view.properties.keys()) {
+  for (const [name, other] of theirs.view.properties) {
     if (!ours.view.properties.has(name)) {
+      const named = owners(other.segments);
       findings.push({
         ...base,
         path: `${prefix}${name}`,
         severity: 'warning',
-        message: `${prefix}${name} is in the provider's ${theirs.view.name ?? 'schema'}; our ${ours.view.name ?? 'schema'} lacks it.`,
+        message: `${prefix}${name} is in the provider's ${named.theirs}; our ${named.ours} lacks it.`,
       });
     }
   }

@@ -95,14 +95,15 @@ export function discoveryStates(options: DiscoveryOptions): Record<string, State
           : await client.customFields.get(objectID, fieldID);
       return { objectID, fieldID, value };
     },
+    // Opaque OIDs of agentOS's shape that no record has (an unknown ID of any shape is 404).
     'no record has the ID': async () => ({
-      tenantID: 'TEN-9999999999',
-      landlordID: 'LAN-9999999999',
-      lettingsApplicantID: 'LAP-9999999999',
-      salesApplicantID: 'SAP-9999999999',
-      vendorID: 'VEN-9999999999',
-      personID: 'PER-9999999999',
-      objectID: 'TEN-9999999999',
+      tenantID: 'ffff-ffff-ffff-fff1',
+      landlordID: 'ffff-ffff-ffff-fff2',
+      lettingsApplicantID: 'ffff-ffff-ffff-fff3',
+      salesApplicantID: 'ffff-ffff-ffff-fff4',
+      vendorID: 'ffff-ffff-ffff-fff5',
+      personID: 'ffff-ffff-ffff-fff6',
+      objectID: 'ffff-ffff-ffff-fff1',
     }),
   };
   for (const [state, { kind, idName }] of Object.entries(KINDS)) {

@@ -2,7 +2,7 @@
 export interface SyncProgress {
   /** The number of requests the sync now expects in all (it grows as list totals become known). */
   plan(totalRequests: number): void;
-  /** One request done, with what it was for (`tenants BRA-0000000001 1000/2345`). */
+  /** One request done, with what it was for (`tenants 0004-f421-2742-3f00 1000/2345`). */
   advance(label: string): void;
   /** A line worth keeping (start, resume, summary). */
   log(message: string): void;

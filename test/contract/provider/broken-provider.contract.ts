@@ -1,6 +1,6 @@
 /**
  * A provider that breaks the pacts must fail verification, for the right reason: this proxy in
- * front of the mock drops `OID` from every record of every list.
+ * front of the mock drops `OID` from every record of every list (paged or a bare array).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,14 +44,15 @@ describe('verification against a broken provider', () => {
       let text = await upstream.text();
       const body = (() => {
         try {
-          return JSON.parse(text) as { Data?: Record<string, unknown>[] };
+          return JSON.parse(text) as { Data?: Record<string, unknown>[] } | Record<string, unknown>[];
         } catch {
           return undefined;
         }
       })();
-      // The break: list records lose their OID.
-      if (req.path.startsWith('/v4/') && Array.isArray(body?.Data)) {
-        for (const record of body.Data) delete record.OID;
+      // The break: list records lose their OID, in a page's Data or a bare array (personcontacts).
+      const records = Array.isArray(body) ? body : body?.Data;
+      if (req.path.startsWith('/v4/') && Array.isArray(records)) {
+        for (const record of records) if (record && typeof record === 'object') delete record.OID;
         text = JSON.stringify(body);
       }
       upstream.headers.forEach((value, name) => {

@@ -15,6 +15,12 @@ function requiredOf(schema: unknown, depth = 0): Set<string> {
   return required;
 }
 
+/** A date or date-time as the contract writes it: by `format`, or by a `pattern` of YYYY-MM-DD. */
+function isDate(node: JsonObject): boolean {
+  if (/^date/.test(String(node.format))) return true;
+  return typeof node.pattern === 'string' && /^\^?\\d\{4\}-\\d\{2\}-\\d\{2\}/.test(node.pattern);
+}
+
 export interface DriftPlan {
   readonly renamed: { readonly from: string; readonly to: string };
   readonly dropped: string;
@@ -46,7 +52,7 @@ export function driftPlan(): DriftPlan {
     dropped: pick('required boolean', ({ name, node }) => required.has(name) && node.type === 'boolean', true),
     retyped: pick('number', ({ node }) => node.type === 'number'),
     // The last required date of the record's own fields (the shared ones come first).
-    dated: pick('required date', ({ name, node }) => required.has(name) && /^date/.test(String(node.format)), true),
+    dated: pick('required date', ({ name, node }) => required.has(name) && isDate(node), true),
     added: 'LoyaltyTier',
   };
 }
