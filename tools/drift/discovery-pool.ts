@@ -97,15 +97,13 @@ export class DiscoveryPool {
     const keys = [...this.entries.keys()].filter((key) => key.length >= 2 && wanted.endsWith(key));
     keys.sort((a, b) => b.length - a.length);
     for (const key of keys) {
-      const entry = this.entries
-        .get(key)
-        ?.find(
-          (candidate) =>
-            // The answer was about the other parameters (its object), not about this one itself.
-            !(parameter in candidate.params) &&
-            Object.keys(candidate.params).every((name) => routeParameters.has(name)) &&
-            Object.keys(candidate.params).length > 0,
-        );
+      const entry = this.entries.get(key)?.find(
+        (candidate) =>
+          // The answer was about the other parameters (its object), not about this one itself.
+          !(parameter in candidate.params) &&
+          Object.keys(candidate.params).every((name) => routeParameters.has(name)) &&
+          Object.keys(candidate.params).length > 0,
+      );
       if (entry) return entry;
     }
     return undefined;

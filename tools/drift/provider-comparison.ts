@@ -41,7 +41,7 @@ function hasSchema(walker: SchemaWalker, name: string): boolean {
   const document = walker.document as { components?: { schemas?: object }; definitions?: object };
   return Boolean(
     (document.components?.schemas && name in document.components.schemas) ||
-      (document.definitions && name in document.definitions),
+    (document.definitions && name in document.definitions),
   );
 }
 
