@@ -73,6 +73,17 @@ function checkAnswer(index: number, item: HttpCase, answer: Answer): void {
     findings.push({ index, what: `non-contract answer: ${violations.slice(0, 3).join('; ')}`, reproduction: line });
 }
 
+/** An error body in either --errors style: agentOS's `{"Message"}` or RFC 9457 problem+json. */
+function isErrorBody(contentType: string | undefined, text: string): boolean {
+  if (!/^application\/(problem\+)?json/.test(contentType ?? '')) return false;
+  try {
+    const body = JSON.parse(text) as Record<string, unknown> | null;
+    return typeof body?.Message === 'string' || (typeof body?.type === 'string' && typeof body?.status === 'number');
+  } catch {
+    return false;
+  }
+}
+
 function checkRaw(index: number, item: RawCase, answer: Awaited<ReturnType<typeof sendRaw>>): void {
   statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   const line = reproduction(item, REPRO_PORT);
@@ -80,8 +91,8 @@ function checkRaw(index: number, item: RawCase, answer: Awaited<ReturnType<typeo
     findings.push({ index, what: `hang: no answer in ${HANG_MS} ms`, reproduction: line });
   if (answer.status >= 500)
     findings.push({ index, what: `unrequested ${answer.status}: ${answer.body.slice(0, 200)}`, reproduction: line });
-  if (answer.status >= 400 && !/^application\/problem\+json/.test(answer.headers['content-type'] ?? '')) {
-    findings.push({ index, what: `${answer.status} without a problem body`, reproduction: line });
+  if (answer.status >= 400 && !isErrorBody(answer.headers['content-type'], answer.body)) {
+    findings.push({ index, what: `${answer.status} without an error body`, reproduction: line });
   }
   if (item.contractPath && answer.status >= 200) {
     checked++;
