@@ -229,7 +229,7 @@ export class PactChecker {
     return result(reasons.length === 0);
   }
 
-  /** Fields the contract marks personal, present in an example of a person without consent. */
+  /** Fields the contract marks personal, given a value in an example of a person without consent. */
   private personalDataReasons(interaction: PactInteraction, schema: SchemaObject, body: unknown): string[] {
     const stateSaysNoConsent = statesOf(interaction).some((state) => state.params.consent === false);
     const properties = propertiesOf(this.document, schema);
@@ -249,10 +249,11 @@ export class PactChecker {
     for (const [where, record] of records) {
       if (!record || typeof record !== 'object') continue;
       if (!(stateSaysNoConsent || record.ThirdPartyMarketingConsent === false)) continue;
-      const present = [...plan.marked].filter((field) => Object.hasOwn(record, field));
+      // A withheld field is null (`--nulls null`, agentOS's Json.NET habit) or absent: only a value is a leak.
+      const present = [...plan.marked].filter((field) => Object.hasOwn(record, field) && record[field] !== null);
       if (present.length > 0)
         reasons.push(
-          `${where}: a person without consent, yet the example has personal fields ${present.join(', ')} (they are absent)`,
+          `${where}: a person without consent, yet the example has personal fields ${present.join(', ')} (withheld fields are null or absent)`,
         );
     }
     return reasons;

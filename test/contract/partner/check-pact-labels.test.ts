@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { contractsDirectory, loadContract } from '../../../mock-server/contract/contract.js';
 import { checkPacts, CONTRADICTED_FILE, type CheckResult } from '../../../tools/pact/check-pacts.js';
@@ -104,13 +106,12 @@ describe('check-pact reads x-kit-assumption and the evidence that contradicts a 
   });
 });
 
-// The kit's own contract gains its labels with issue 10's rewrite (the fidelity branch). From then
-// on it must agree with the list: no schema may declare a property the list says agentOS lacks there.
+// The kit's own contract must agree with the list: no schema may declare a property the list says
+// agentOS lacks there.
 describe('the kit contract and contracts/agentos-contradicted.json agree', () => {
-  const { document } = loadContract();
-  const labelled = JSON.stringify(document).includes('"x-kit-assumption"');
-  const test = labelled ? it : it.skip;
-  test(`no schema declares a contradicted property${labelled ? '' : ' (waits for the labelled contract)'}`, () => {
+  it('no schema declares a contradicted property', () => {
+    const { document } = loadContract();
+    expect(JSON.stringify(document)).toContain('"x-kit-assumption"');
     const list = loadContradictions(document, join(contractsDirectory(), CONTRADICTED_FILE));
     const schemas = document.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
     const declared = Object.entries(schemas).flatMap(([name, schema]) =>
@@ -123,3 +124,40 @@ describe('the kit contract and contracts/agentos-contradicted.json agree', () =>
     expect(declared).toEqual([]);
   });
 });
+
+// Without consent, agentOS (Json.NET) writes a withheld field as null; `--nulls absent` leaves it out.
+// Either is no leak: only a value is.
+describe('check-pact and a person without consent', () => {
+  const GOOD_PACT = 'test/contract/fixtures/partner-crm.pact.json';
+
+  async function checkVendorBody(content: Record<string, unknown>): Promise<CheckResult> {
+    const pact = JSON.parse(readFileSync(GOOD_PACT, 'utf8')) as PactFile;
+    const vendor = pact.interactions.find((interaction) => interaction.description.includes('not consented'));
+    if (!vendor) throw new Error(`${GOOD_PACT} lost its vendor-without-consent interaction`);
+    vendor.response.body.content = { ...vendor.response.body.content, ...content };
+    pact.interactions = [vendor];
+    const file = join(mkdtempSync(join(tmpdir(), 'check-pact-nulls-')), 'pact.json');
+    writeFileSync(file, JSON.stringify(pact));
+    const [checked] = await checkPacts([file]);
+    if (!checked) throw new Error('check-pact checked nothing');
+    return checked;
+  }
+
+  it('passes withheld fields written as null', async () => {
+    const result = await checkVendorBody({ Forename: null, EmailAddress: null, MobilePhone: null });
+    expect(result.reasons).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails a withheld field that carries a value, naming it', async () => {
+    const result = await checkVendorBody({ Forename: null, EmailAddress: 'amelia@example.co.uk' });
+    expect(result.ok).toBe(false);
+    expect(result.reasons).toEqual([
+      '$: a person without consent, yet the example has personal fields EmailAddress (withheld fields are null or absent)',
+    ]);
+  });
+});
+
+interface PactFile {
+  interactions: { description: string; response: { body: { content: Record<string, unknown> } } }[];
+}
