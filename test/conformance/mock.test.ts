@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 import { startMockTarget, TEST_KEY } from '../client/mock-target.js';
 import { conformanceSuite, type ConformanceTarget } from './conformance-suite.js';
-import { agentosDefaultsFetch } from './simulated-reading.js';
 import { isDeclared, optionsOf, READINGS, readingName } from './readings.js';
 
 const counts = { tenants: 400, landlords: 150, lettingsApplicants: 200, salesApplicants: 90, vendors: 60 };
@@ -33,31 +32,19 @@ function inProcessMock(name: string, reading: MockOptionsInput, fetchFor?: () =>
 // The suite once with every switch at its default, then once per other value of each switch,
 // the rest at their defaults: the client is shown to work whichever reading live has.
 conformanceSuite(inProcessMock('in-process mock, every switch at its default', {}));
-for (const reading of READINGS.filter((candidate) => isDeclared(candidate.flag))) {
+for (const reading of READINGS) {
   conformanceSuite(inProcessMock(`in-process mock, ${readingName(reading)}`, optionsOf(reading)));
 }
-// Until the mock serves agentOS's defaults itself (null, {"Message"}, bare arrays, no
-// Retry-After), a fetch rewrites its answers into them; once it does, the runs above cover them.
-if (!isDeclared('nulls')) {
-  conformanceSuite(inProcessMock("in-process mock, rewritten to agentOS's defaults", {}, agentosDefaultsFetch));
-}
-
-// The reading switches come with the fidelity branch (issue 10), which may merge before or after
-// this file. Until it does, the rows it brings cannot run, and they are listed here as waiting;
-// once any of them is declared, all must be, so a switch renamed or left out fails this test
-// instead of silently dropping its reading.
-const declared = READINGS.filter((reading) => isDeclared(reading.flag));
-const waiting = READINGS.filter((reading) => !isDeclared(reading.flag));
+// Every reading is a declared flag: a switch renamed or left out fails here instead of silently
+// dropping its reading.
 describe('the readings the conformance suite runs under', () => {
-  it('every row is a flag of the mock, or none of the fidelity switches has landed yet', () => {
-    const fidelityLanded = declared.some((reading) => reading.flag !== 'withheld');
-    if (fidelityLanded) expect(waiting.map(readingName)).toEqual([]);
-    else expect(declared.map(readingName)).toEqual(['--withheld omit']);
+  it('every row is a flag of the mock', () => {
+    expect(READINGS.filter((reading) => !isDeclared(reading.flag)).map(readingName)).toEqual([]);
   });
 
   it('each declared row gives options the mock accepts, and differs from the default', async () => {
     const { resolveOptions, DEFAULT_OPTIONS } = await import('../../mock-server/options/mock-options.js');
-    for (const reading of declared) {
+    for (const reading of READINGS) {
       const input = optionsOf(reading);
       const [field] = Object.keys(input) as (keyof typeof DEFAULT_OPTIONS)[];
       expect(field, readingName(reading)).toBeDefined();
@@ -67,8 +54,4 @@ describe('the readings the conformance suite runs under', () => {
       );
     }
   });
-
-  for (const reading of waiting) {
-    it.skip(`${readingName(reading)}: waits for the fidelity branch, which declares the switch`, () => undefined);
-  }
 });

@@ -16,7 +16,7 @@ function locate(name: string): string | undefined {
 /**
  * A system binary the cluster tests need (redis-server, nginx), installed with apt-get when it is
  * missing and this process may install. Undefined only when it is absent and cannot be installed:
- * the caller then skips, saying so loudly.
+ * the caller then skips, saying so loudly; in CI (`CI` set) that is a failure, never a skip.
  */
 export function systemBinary(name: string, debianPackage: string): string | undefined {
   const found = locate(name);
@@ -32,6 +32,9 @@ export function systemBinary(name: string, debianPackage: string): string | unde
     }
   }
   const installed = locate(name);
+  if (!installed && process.env.CI) {
+    throw new Error(`${name} is not installed and could not be installed. Run: apt-get install -y ${debianPackage}`);
+  }
   if (!installed) {
     console.warn(
       `\n*** SKIPPED: ${name} is not installed and could not be installed. Run: apt-get install -y ${debianPackage} ***\n`,
