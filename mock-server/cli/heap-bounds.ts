@@ -19,8 +19,11 @@ function userSet(name: RegExp, execArgv: readonly string[], nodeOptions: string)
  * (loading the contract, the libraries and the data model), and never shrinks it under load: 30 MB
  * of resident new space for a server whose requests leave a few KB each. `--max-semi-space-size`
  * only counts at heap creation, so it cannot be set from inside; a growth factor of 1, set before
- * anything big is loaded, keeps the semi-space at its initial 1 MB (measured: new space 2 MB
- * instead of 32, RSS under 10 connections of 700 KB pages ~110 MB instead of ~160).
+ * anything big is loaded, keeps the semi-space at its initial 1 MB (measured on a shared 2-core
+ * machine: new space 2 MB instead of 32; RSS under 10 connections of the 700 KB hot page ~101-105
+ * MB instead of ~135-139, for a scavenge every ~36 requests: a cached page ~0.1 ms more CPU).
+ * Holding a larger semi-space by raising the factor after each GC overshot under load (V8 grew
+ * twice before the observer ran), so the bound is this one, which V8 cannot exceed.
  *
  * Old generation: V8 lets it grow to 2-4x the live size before a full GC, so promoted garbage took
  * old space from 16 to 45 MB under that load; at 20% growth it stays near the live size, for a few
