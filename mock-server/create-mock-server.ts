@@ -92,8 +92,9 @@ export async function createMockServer(
   app.disable('x-powered-by');
   // Records carry their own ETag; hashing every 600 KB page for a response ETag costs ~0.4 ms.
   app.set('etag', false);
-  app.use(requestLog(logger));
-  app.use('/v4', journalRecorder(state, locations));
+  // Every layer costs each request a visit: a silent log gets none.
+  if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
+  app.use(journalRecorder(state, locations));
 
   const operations = listOperations(document);
   for (const operation of operations) {

@@ -4,27 +4,49 @@ import type { KeyLocations } from '../pipeline/api-key-auth.js';
 import { beginExchange } from '../pipeline/v4-exchange.js';
 import type { MockState } from '../state/mock-state.js';
 
+/**
+ * Whether a path is under /v4 as Express's `app.use('/v4')` would match it (any case, then the end
+ * or a slash). Checked here rather than by mounting at /v4: a mount rewrites `request.url` and
+ * restores it, so every later layer parses the URL again (~6% of a single record's CPU).
+ */
+export function isUnderV4(path: string): boolean {
+  return (path.length === 3 || path.charCodeAt(3) === 0x2f) && path.slice(0, 3).toLowerCase() === '/v4';
+}
+
 /** Begins each /v4 request's exchange and records it in the journal once its response has been sent. */
 export function journalRecorder(state: MockState, locations: KeyLocations) {
+  const journalKey = (name: string): boolean => locations.queries.includes(name);
   return (request: Request, response: Response, next: NextFunction): void => {
+    if (!isUnderV4(request.path)) {
+      next();
+      return;
+    }
     const exchange = beginExchange(request, locations);
     // Arrival, not completion: a grader asking "was this sent while limited?" needs when it was sent.
     const arrived = state.clock.now();
-    response.on('finish', () => {
+    response.once('finish', () => {
+      const { rawQuery } = exchange;
       // The key is kept (masked) in its own field, never in the recorded query.
       // A value under a near-miss name (API_KEY, apikey) is a key too: it is replaced.
-      const recordedQuery = redactQuery(
-        Object.fromEntries(Object.entries(exchange.rawQuery).filter(([name]) => !locations.queries.includes(name))),
-      );
+      let recordedQuery: Record<string, unknown> = {};
+      for (const name in rawQuery) {
+        if (!journalKey(name)) {
+          recordedQuery = redactQuery(Object.fromEntries(Object.entries(rawQuery).filter(([key]) => !journalKey(key))));
+          break;
+        }
+      }
+      const url = request.originalUrl;
+      const queryAt = url.indexOf('?');
       state.store.record(
         {
           time: new Date(arrived).toISOString(),
           durationMs: Math.max(0, state.clock.now() - arrived),
           method: request.method,
-          path: request.originalUrl.split('?')[0] ?? request.originalUrl,
+          path: queryAt < 0 ? url : url.slice(0, queryAt),
           query: recordedQuery,
           status: response.statusCode,
-          warnings: [...exchange.warnings],
+          // Each exchange gets its own warnings array, so it is not copied.
+          warnings: exchange.warnings,
         },
         exchange.key,
       );

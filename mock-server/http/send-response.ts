@@ -4,11 +4,13 @@ import { renderProblem } from './render-problem.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-/** Sends bytes that are already JSON (a cached or freshly serialised body). */
+/**
+ * Sends bytes that are already JSON (a cached or freshly serialised body). writeHead with the
+ * headers, not setHeader: when nothing else set a header (most answers), Node writes them
+ * without building its header map; headers set before (X-Mock-Warning) are merged as usual.
+ */
 export function sendJson(response: Response, status: number, body: Buffer): void {
-  response.statusCode = status;
-  response.setHeader('Content-Type', JSON_CONTENT_TYPE);
-  response.setHeader('Content-Length', body.length);
+  response.writeHead(status, { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': body.length });
   response.end(body);
 }
 

@@ -50,6 +50,8 @@ export function v4Route(
   const declared = [...known].filter((name) => !locations.queries.includes(name));
   const identification = IDENTIFICATION_PARAMETERS.find((name) => known.has(name));
   const cacheable = operation.method === 'get';
+  // Built once: the options do not change while the mock runs.
+  const rateSettings = { ...(options.rateLimit as RateLimit), sendRetryAfter: options.retryAfter === 'send' };
   const clampsCount =
     options.overMax === 'clamp' && operation.parameters.some((parameter) => parameter.name === 'count');
 
@@ -201,10 +203,7 @@ export function v4Route(
     agency: Agency,
     decision: RateDecision | undefined,
   ): void | Promise<void> => {
-    refuseUnlessAllowed(decision, {
-      ...(options.rateLimit as RateLimit),
-      sendRetryAfter: options.retryAfter === 'send',
-    });
+    refuseUnlessAllowed(decision, rateSettings);
     const { delayMs, failure } = scenarioOf(request);
     if (delayMs <= 0) return proceed(request, response, next, exchange, agency, failure);
     return delay(delayMs).then(() => proceed(request, response, next, exchange, agency, failure));

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HEAP_GROWING_PERCENT, heapFlags } from '../../mock-server/cli/heap-bounds.js';
+import { REPO_ROOT } from '../support/cli-process.js';
+
+describe('the heap bounds the CLI sets', () => {
+  it('keeps the young generation at its start size and bounds old-space growth by default', () => {
+    expect(heapFlags([], '')).toEqual([
+      '--semi-space-growth-factor=1',
+      `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+    ]);
+  });
+
+  it("leaves each limit to the user when node's flags or NODE_OPTIONS set it", () => {
+    expect(heapFlags(['--max-semi-space-size=8'], '')).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+    expect(heapFlags([], '--max_semi_space_size=4 --heap-growing-percent=50')).toEqual([]);
+    expect(heapFlags(['--max-heap-size=256'], '')).not.toContain('--semi-space-growth-factor=1');
+  });
+
+  // Set at run time, not at heap creation: this proves V8 still honours it (a Node upgrade may not).
+  it('really keeps the new space at 2 MB under start-up-like allocation, where it otherwise grows', () => {
+    const newSpaceMb = (bound: boolean): number => {
+      const script = [
+        "import v8 from 'node:v8';",
+        `if (${bound}) (await import(${JSON.stringify(join(REPO_ROOT, 'dist/mock-server/cli/heap-bounds.js'))})).boundHeap();`,
+        // Objects that survive, as a contract and libraries loading do.
+        'const kept = []; for (let i = 0; i < 400_000; i++) kept.push({ i, text: `x${i}` });',
+        "const space = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');",
+        'process.stdout.write(String(space.space_size / 1048576));',
+      ].join('\n');
+      const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, NODE_OPTIONS: '' },
+        encoding: 'utf8',
+      });
+      return Number(output);
+    };
+    expect(newSpaceMb(true)).toBeLessThanOrEqual(2);
+    expect(newSpaceMb(false)).toBeGreaterThan(2);
+  });
+});
