@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheckClientCommand, type CheckClientIo } from '../../tools/check-client/cli.js';
 import type { CheckClientReport } from '../../tools/check-client/report.js';
+import { BUILT_CLI, REPO_ROOT } from '../support/cli-process.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'contracts/check-client-report.schema.json'), 'utf8')) as object;
@@ -84,9 +85,7 @@ describe('agentos-contacts check-client', () => {
 
   const sync = (db: string): string[] => [
     process.execPath,
-    '--import',
-    'tsx',
-    join(ROOT, 'tools/cli.ts'),
+    join(REPO_ROOT, BUILT_CLI),
     'sync',
     '--db',
     join(dir, db),

@@ -1,5 +1,5 @@
 import { listenOnLoopback } from '../../mock-server/http/listen-on-loopback.js';
-import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
+import { createMockServer, type MockDependencies, type MockServer } from '../../mock-server/create-mock-server.js';
 import type { MockOptionsInput } from '../../mock-server/options/mock-options.js';
 
 export const TEST_KEY = 'client-test-key-5ecret';
@@ -24,8 +24,12 @@ export interface JournalEntry {
   readonly warnings: string[];
 }
 
-export async function startMockTarget(input: MockOptionsInput = {}): Promise<MockTarget> {
-  const mock = await createMockServer({ quiet: true, ...input });
+/** `dependencies` can inject the mock's clock (`elapsed`), to share one hand-driven time with a client. */
+export async function startMockTarget(
+  input: MockOptionsInput = {},
+  dependencies: MockDependencies = {},
+): Promise<MockTarget> {
+  const mock = await createMockServer({ quiet: true, ...input }, dependencies);
   const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
   const baseUrl = listeningUrl;
   async function control<T>(method: string, path: string, body?: unknown): Promise<T> {

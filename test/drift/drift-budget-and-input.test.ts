@@ -1,34 +1,24 @@
-import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockTarget } from '../client/mock-target.js';
-import { drift, startProvider, tempDir, type JsonReport, type TempDir } from './support/drift-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli-process.js';
+import { drift, providerForSuite, startProvider, tempDir, type JsonReport } from './support/drift-fixture.js';
 
 describe('agentos-contacts drift: the budget and unusable input', () => {
-  let provider: MockTarget;
-  let dir: TempDir;
-  beforeAll(async () => {
-    provider = await startProvider();
-    dir = tempDir();
-  });
-  afterAll(async () => {
-    await provider.close();
-    dir.remove();
-  });
+  const suite = providerForSuite();
 
   it('stops at --max-requests, names every probe it did not send, and exits 3', async () => {
     const run = await drift([
       '--base-url',
-      provider.baseUrl,
+      suite.provider.baseUrl,
       '--rate-limit',
       '100/1s',
       '--max-requests',
       '5',
       '--json',
-      dir.file('capped.json'),
+      suite.dir.file('capped.json'),
     ]);
-    const report = JSON.parse(dir.read('capped.json')) as JsonReport;
+    const report = JSON.parse(suite.dir.read('capped.json')) as JsonReport;
     expect(report.details.budget.requestsSent).toBe(5);
-    expect((await provider.journal()).length).toBeLessThanOrEqual(5);
+    expect((await suite.provider.journal()).length).toBeLessThanOrEqual(5);
     const stopped = report.checks.filter((check) => check.status === 'stopped');
     expect(stopped.length).toBeGreaterThan(0);
     expect(stopped.every((check) => /--max-requests 5 reached|no answer so far/.test(check.detail ?? ''))).toBe(true);
@@ -56,33 +46,35 @@ describe('agentos-contacts drift: the budget and unusable input', () => {
   });
 
   it('exits 2 on unusable input, naming what is wrong, without a key in any message', async () => {
-    const noKey = await drift(['--base-url', provider.baseUrl], { AGENTOS_API_KEY: '' });
+    const noKey = await drift(['--base-url', suite.provider.baseUrl], { AGENTOS_API_KEY: '' });
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toContain('--api-key / AGENTOS_API_KEY');
-    const badRate = await drift(['--base-url', provider.baseUrl, '--rate-limit', 'fast']);
+    const badRate = await drift(['--base-url', suite.provider.baseUrl, '--rate-limit', 'fast']);
     expect(badRate.code).toBe(2);
     expect(badRate.stderr).toContain('requests/window');
     const badUrl = await drift(['--base-url', 'not a url']);
     expect(badUrl.code).toBe(2);
-    const refused = await drift(['--base-url', provider.baseUrl, '--api-key', 'wrong-key-5ecret']);
+    const refused = await drift(['--base-url', suite.provider.baseUrl, '--api-key', 'wrong-key-5ecret']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('refused the API key (401)');
     expect(refused.stderr + refused.stdout).not.toContain('wrong-key-5ecret');
     const unreachable = await drift(['--base-url', 'http://127.0.0.1:9', '--max-requests', '3']);
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('cannot reach');
-    const missingContract = await drift(['--base-url', provider.baseUrl, '--contract', dir.file('none.yaml')]);
+    const missingContract = await drift([
+      '--base-url',
+      suite.provider.baseUrl,
+      '--contract',
+      suite.dir.file('none.yaml'),
+    ]);
     expect(missingContract.code).toBe(2);
   });
 
-  it('is registered as `agentos-contacts drift` (the bin lists it and runs it)', () => {
-    const help = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'help'], { encoding: 'utf8' });
+  it('is registered as `agentos-contacts drift` (the bin lists it and runs it)', async () => {
+    const help = await runCli(['help']);
     expect(help.stdout).toMatch(/drift\s+measure where a provider differs from the contract/);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'tools/cli.ts', 'drift', '--short-name', 'demo'], {
-      encoding: 'utf8',
-      env: { ...process.env, AGENTOS_API_KEY: '', AGENTOS_BASE_URL: '' },
-    });
-    expect(run.status).toBe(2);
+    const run = await runCli(['drift', '--short-name', 'demo'], { AGENTOS_API_KEY: '', AGENTOS_BASE_URL: '' });
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('drift needs --base-url / AGENTOS_BASE_URL, --api-key / AGENTOS_API_KEY');
   });
 });

@@ -1,17 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { progressLine } from '../../tools/drift/progress-line.js';
-import type { MockTarget } from '../client/mock-target.js';
 import type { JsonObject } from '../support/contract-document.js';
 import {
   dateTimeContract,
   drift,
   DRIFT_KEY,
+  providerForSuite,
   startProvider,
-  tempDir,
   type JsonReport,
-  type TempDir,
 } from './support/drift-fixture.js';
 import { driftedProvider, driftPlan } from './support/drifted-provider.js';
 import { datesAsLocalDateTimes } from './support/reading-rewrites.js';
@@ -29,40 +27,31 @@ function definingNode(document: JsonObject, property: string): JsonObject {
 }
 
 describe('agentos-contacts drift: contract labels, writes and progress', () => {
-  let provider: MockTarget;
-  let dir: TempDir;
-  beforeAll(async () => {
-    provider = await startProvider();
-    dir = tempDir();
-  });
-  afterAll(async () => {
-    await provider.close();
-    dir.remove();
-  });
+  const suite = providerForSuite();
 
   it('says whether a contradicted property was a guess (x-kit-assumption) or evidence (x-agentos-evidence)', async () => {
     const plan = driftPlan();
-    const document = load(readFileSync(dateTimeContract(dir), 'utf8')) as JsonObject;
+    const document = load(readFileSync(dateTimeContract(suite.dir), 'utf8')) as JsonObject;
     const guessed = definingNode(document, plan.renamed.from);
     const evidenced = definingNode(document, plan.dropped);
     delete guessed['x-agentos-evidence'];
     delete evidenced['x-kit-assumption'];
     guessed['x-kit-assumption'] = 'Nothing public names it; modelled on CRM habits.';
     evidenced['x-agentos-evidence'] = 'V3 Diary, TenancyModel';
-    writeFileSync(dir.file('labelled.json'), JSON.stringify(document));
-    const proxy = await startRewritingProxy(provider.baseUrl, [datesAsLocalDateTimes, driftedProvider(plan)]);
+    writeFileSync(suite.dir.file('labelled.json'), JSON.stringify(document));
+    const proxy = await startRewritingProxy(suite.provider.baseUrl, [datesAsLocalDateTimes, driftedProvider(plan)]);
     try {
       const run = await drift([
         '--base-url',
         proxy.baseUrl,
         '--contract',
-        dir.file('labelled.json'),
+        suite.dir.file('labelled.json'),
         '--rate-limit',
         '100/1s',
         '--json',
-        dir.file('labels.json'),
+        suite.dir.file('labels.json'),
       ]);
-      const report = JSON.parse(dir.read('labels.json')) as JsonReport;
+      const report = JSON.parse(suite.dir.read('labels.json')) as JsonReport;
       const missing = (name: string) =>
         report.findings.find(
           (finding) =>
@@ -84,30 +73,30 @@ describe('agentos-contacts drift: contract labels, writes and progress', () => {
   });
 
   it('probes the write route only with --allow-writes, writing back the value it read', async () => {
-    const readOnly = await drift(['--base-url', provider.baseUrl, '--rate-limit', '100/1s']);
-    expect((await provider.journal()).filter((entry) => entry.method === 'POST')).toEqual([]);
+    const readOnly = await drift(['--base-url', suite.provider.baseUrl, '--rate-limit', '100/1s']);
+    expect((await suite.provider.journal()).filter((entry) => entry.method === 'POST')).toEqual([]);
     expect(readOnly.stdout).toContain('not sent: writes are probed only with --allow-writes');
     const run = await drift([
       '--base-url',
-      provider.baseUrl,
+      suite.provider.baseUrl,
       '--rate-limit',
       '100/1s',
       '--allow-writes',
       '--json',
-      dir.file('writes.json'),
+      suite.dir.file('writes.json'),
     ]);
-    const posts = (await provider.journal()).filter((entry) => entry.method === 'POST');
+    const posts = (await suite.provider.journal()).filter((entry) => entry.method === 'POST');
     expect(posts.map((entry) => entry.status)).toEqual([200]);
     const path = posts[0]?.path.replace(/\/customfield$/, '/value') as string;
     // The value after the write is the value a fresh mock of the same seed (never written) has.
     const fresh = await startProvider();
     try {
       const read = async (base: string) => (await fetch(`${base}${path}`, { headers: { api_key: DRIFT_KEY } })).text();
-      expect(await read(provider.baseUrl)).toBe(await read(fresh.baseUrl));
+      expect(await read(suite.provider.baseUrl)).toBe(await read(fresh.baseUrl));
     } finally {
       await fresh.close();
     }
-    const report = JSON.parse(dir.read('writes.json')) as JsonReport;
+    const report = JSON.parse(suite.dir.read('writes.json')) as JsonReport;
     expect(
       report.checks.find((check) => check.name === 'setCustomFieldValue: the value read, written back unchanged')
         ?.status,

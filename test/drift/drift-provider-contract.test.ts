@@ -1,42 +1,32 @@
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MockTarget } from '../client/mock-target.js';
-import { drift, startProvider, tempDir, type JsonReport, type TempDir } from './support/drift-fixture.js';
+import { describe, expect, it } from 'vitest';
+import { drift, providerForSuite, type JsonReport } from './support/drift-fixture.js';
 import { driftPlan } from './support/drifted-provider.js';
 import { editedContract, toSwagger2 } from './support/provider-documents.js';
 
 const REMOVED = '/v4/contacts/{shortName}/vendors/{vendorID}';
 
 describe("agentos-contacts drift --provider-contract: the provider's own document", () => {
-  let provider: MockTarget;
-  let dir: TempDir;
-  beforeAll(async () => {
-    provider = await startProvider();
-    dir = tempDir();
-  });
-  afterAll(async () => {
-    await provider.close();
-    dir.remove();
-  });
+  const suite = providerForSuite();
 
   const edited = () => editedContract(REMOVED, driftPlan().renamed.from);
 
   for (const form of ['OpenAPI 3.1', 'Swagger 2.0'] as const) {
     it(`${form}: a removed route and a renamed property are named, by operation and by schema (exit 1)`, async () => {
       const { document, renamed } = edited();
-      const file = dir.file(`provider-${form === 'Swagger 2.0' ? 'swagger' : 'openapi'}.json`);
+      const file = suite.dir.file(`provider-${form === 'Swagger 2.0' ? 'swagger' : 'openapi'}.json`);
       writeFileSync(file, JSON.stringify(form === 'Swagger 2.0' ? toSwagger2(document) : document));
       const run = await drift([
         '--base-url',
-        provider.baseUrl,
+        suite.provider.baseUrl,
         '--rate-limit',
         '100/1s',
         '--provider-contract',
         file,
         '--json',
-        dir.file('provider.json'),
+        suite.dir.file('provider.json'),
       ]);
-      const report = JSON.parse(dir.read('provider.json')) as JsonReport;
+      const report = JSON.parse(suite.dir.read('provider.json')) as JsonReport;
       const route = report.findings.find((finding) => finding.category === 'route');
       expect(route?.subject).toBe('getVendor');
       expect(route?.message).toBe(`GET ${REMOVED} is in our contract, not in the provider's document.`);
@@ -59,15 +49,15 @@ describe("agentos-contacts drift --provider-contract: the provider's own documen
   it('a provider document fetched by URL that matches ours adds no finding (exit 0)', async () => {
     const run = await drift([
       '--base-url',
-      provider.baseUrl,
+      suite.provider.baseUrl,
       '--rate-limit',
       '100/1s',
       '--provider-contract',
-      `${provider.baseUrl}/openapi.json`,
+      `${suite.provider.baseUrl}/openapi.json`,
       '--json',
-      dir.file('same.json'),
+      suite.dir.file('same.json'),
     ]);
-    const report = JSON.parse(dir.read('same.json')) as JsonReport;
+    const report = JSON.parse(suite.dir.read('same.json')) as JsonReport;
     expect(
       report.findings.filter((finding) => ['route', 'parameter', 'provider-document'].includes(finding.category)),
     ).toEqual([]);
@@ -75,11 +65,21 @@ describe("agentos-contacts drift --provider-contract: the provider's own documen
   });
 
   it('an unreadable provider document is unusable input (exit 2)', async () => {
-    const missing = await drift(['--base-url', provider.baseUrl, '--provider-contract', dir.file('nope.json')]);
+    const missing = await drift([
+      '--base-url',
+      suite.provider.baseUrl,
+      '--provider-contract',
+      suite.dir.file('nope.json'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--provider-contract: cannot read');
-    writeFileSync(dir.file('not-openapi.json'), '{"hello": 1}');
-    const wrong = await drift(['--base-url', provider.baseUrl, '--provider-contract', dir.file('not-openapi.json')]);
+    writeFileSync(suite.dir.file('not-openapi.json'), '{"hello": 1}');
+    const wrong = await drift([
+      '--base-url',
+      suite.provider.baseUrl,
+      '--provider-contract',
+      suite.dir.file('not-openapi.json'),
+    ]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('neither Swagger 2.0 nor OpenAPI 3.x');
   });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { SCHEMA_VERSION } from '../../tools/sync/sqlite-schema.js';
 import { SqliteStore } from '../../tools/sync/sqlite-store.js';
 import { runSync } from '../../tools/sync/sync-run.js';
 import { startMockTarget, type MockTarget } from '../client/mock-target.js';
+import { BUILT_CLI, REPO_ROOT } from '../support/cli-process.js';
 import { SCHEMA_V1 } from './fixtures/schema-v1.js';
 import { clientFor, tempDb, type TempDb } from './sync-fixture.js';
 
@@ -158,18 +160,14 @@ describe('the sync database carries its schema version (PRAGMA user_version)', (
     const old = new Database(db.path);
     old.pragma('user_version = 99');
     old.close();
-    const failed = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'tools/cli.ts', 'sync', '--db', db.path],
-      {
-        env: {
-          ...process.env,
-          AGENTOS_BASE_URL: 'http://127.0.0.1:9',
-          AGENTOS_API_KEY: 'k',
-          AGENTOS_SHORTNAME: 'demo',
-        },
+    const failed = await promisify(execFile)(process.execPath, [join(REPO_ROOT, BUILT_CLI), 'sync', '--db', db.path], {
+      env: {
+        ...process.env,
+        AGENTOS_BASE_URL: 'http://127.0.0.1:9',
+        AGENTOS_API_KEY: 'k',
+        AGENTOS_SHORTNAME: 'demo',
       },
-    ).then(
+    }).then(
       () => ({ code: 0, stderr: '' }),
       (error: { code: number; stderr: string }) => error,
     );

@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { runDriftCommand } from '../../../tools/drift/cli.js';
 import { startMockTarget, type MockTarget } from '../../client/mock-target.js';
 import { CONTRACT_PATH } from '../../support/contract-document.js';
@@ -20,6 +21,39 @@ export const SMALL_AGENCY: MockOptionsInput = {
 
 export function startProvider(input: MockOptionsInput = {}): Promise<MockTarget> {
   return startMockTarget({ ...SMALL_AGENCY, apiKeys: [DRIFT_KEY], ...input });
+}
+
+/** A provider and a scratch folder shared by one suite's tests. */
+export interface SuiteProvider {
+  readonly provider: MockTarget;
+  readonly dir: TempDir;
+}
+
+/**
+ * Starts a provider (and makes a scratch folder) before the calling suite's tests and removes
+ * both after them; read `provider` and `dir` inside a test or hook, once they exist.
+ */
+export function providerForSuite(input: MockOptionsInput = {}): SuiteProvider {
+  let started: SuiteProvider | undefined;
+  beforeAll(async () => {
+    started = { provider: await startProvider(input), dir: tempDir() };
+  });
+  afterAll(async () => {
+    await started?.provider.close();
+    started?.dir.remove();
+  });
+  const current = (): SuiteProvider => {
+    if (!started) throw new Error('providerForSuite: read the provider inside a test or hook');
+    return started;
+  };
+  return {
+    get provider() {
+      return current().provider;
+    },
+    get dir() {
+      return current().dir;
+    },
+  };
 }
 
 export interface DriftOutcome {
