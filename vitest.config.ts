@@ -20,6 +20,9 @@ const PROCESS_TESTS = [
 
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker, so every file waited for the one before
+    // it; process tests spend most of their time waiting on other programs, so four overlap well.
+    maxWorkers: 4,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     globalSetup: ['test/support/build-once.ts'],

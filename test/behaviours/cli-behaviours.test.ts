@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { exitOf, runCli, spawnCli, waitForLine } from '../support/cli-process.js';
+import { refusedStart } from '../support/refused-start.js';
 import { contractViolations } from '../support/contract-validator.js';
 import { controlViolations } from '../support/control-contract.js';
 
@@ -92,14 +93,16 @@ function lines(text: string): string[] {
   return text.split('\n').filter((line) => line.trim() !== '');
 }
 
-describe.concurrent('the CLI refuses bad behaviour settings with one line naming the flag', () => {
-  it.each<{ name: string; args: string[]; env?: Record<string, string>; names: string[] }>([
-    { name: '--rate-limit 5', args: ['--rate-limit', '5'], names: ['--rate-limit'] },
+// The first case starts a process; the others run the same start-up in-process (refusedStart),
+// one at a time, as they borrow this process's stdout, stderr and exit.
+describe('the CLI refuses bad behaviour settings with one line naming the flag', () => {
+  it.each<{ name: string; args: string[]; env?: Record<string, string>; names: string[]; spawn?: true }>([
+    { name: '--rate-limit 5', args: ['--rate-limit', '5'], names: ['--rate-limit'], spawn: true },
     { name: '--latency fast', args: ['--latency', 'fast'], names: ['--latency'] },
     { name: '--clock yesterday', args: ['--clock', 'yesterday'], names: ['--clock'] },
     { name: '--error-rate 2', args: ['--error-rate', '2'], names: ['--error-rate'] },
-  ])('$name', async ({ args, env, names }) => {
-    const run = await runCli(args, env);
+  ])('$name', async ({ args, env, names, spawn }) => {
+    const run = await (spawn ? runCli : refusedStart)(args, env);
     expect(run.code).not.toBe(0);
     expect(run.code).not.toBeNull();
     const stderr = lines(run.stderr);

@@ -8,6 +8,7 @@ import { StateFile } from '../../mock-server/state/state-file.js';
 import { BASE, recordPath, routeOfOid, oid } from '../support/contact-routes.js';
 import type { Contact, CustomFieldValue, PersonContact } from '../support/contract-types.js';
 import { exitOf, spawnCli, waitForLine } from '../support/cli-process.js';
+import { refusedStart } from '../support/refused-start.js';
 import { personalDataPaths, presentPersonalData } from '../support/personal-data-paths.js';
 
 const API_KEY = 'anything';
@@ -217,14 +218,18 @@ describe('--state-file refuses a file it cannot trust', () => {
       write: (file: string) => fs.writeFileSync(file, corrupt),
     },
     { name: 'a directory at the path', via: 'flag', write: (file: string) => fs.mkdirSync(file) },
-  ])('$name: start-up stops with one line naming the path, and the file is untouched', async ({ via, write }) => {
+  ])('$name: start-up stops with one line naming the path, and the file is untouched', async ({ name, via, write }) => {
     const stateFile = tempStateFile();
     write(stateFile);
     const before = fs.statSync(stateFile).isFile() ? fs.readFileSync(stateFile) : undefined;
+    // The first case starts a process; the others run the same start-up in-process.
     const run =
-      via === 'flag'
+      via === 'flag' && name.startsWith('truncated')
         ? await runUntilExit(['--state-file', stateFile])
-        : await runUntilExit([], { MOCK_STATE_FILE: stateFile });
+        : await refusedStart(
+            ['--port', '0', '--quiet', ...(via === 'flag' ? ['--state-file', stateFile] : [])],
+            via === 'env' ? { MOCK_STATE_FILE: stateFile } : {},
+          );
 
     expect(run.stdout).not.toMatch(/listening/);
     expect(run.signal).toBeNull();

@@ -88,7 +88,9 @@ describe('branch counts add up, for random layouts', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-        fc.integer({ min: 1, max: 40 }),
+        // Up to 16 branches: each branch costs five requests per run, and up to 40 tripled the time
+        // without testing anything new (one branch and many are both still drawn).
+        fc.integer({ min: 1, max: 16 }),
         fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 5, maxLength: 5 }),
         fc.constantFrom('redact' as const, 'omit' as const),
         async (seed, branches, sizes, withheld) => {

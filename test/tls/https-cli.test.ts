@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exitOf, runCli, spawnCli } from '../support/cli-process.js';
+import { refusedStart } from '../support/refused-start.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'tls-test-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -121,8 +122,9 @@ describe('an unusable TLS setting stops start-up with one line naming the flag',
   const missing = join(tmpdir(), 'no-such-folder-for-tls-test', 'x.pem');
   const notPem = join(folder, 'not-a-pem.txt');
   const otherKey = join(folder, 'other-key.pem');
-  const cases: { name: string; args: () => string[]; env?: Record<string, string>; flag: string }[] = [
-    { name: '--tls-cert without --tls-key', args: () => ['--tls-cert', notPem], flag: '--tls-key' },
+  // The first case starts a process; the rest run the same start-up in-process (refusedStart).
+  const cases: { name: string; args: () => string[]; env?: Record<string, string>; flag: string; spawn?: true }[] = [
+    { name: '--tls-cert without --tls-key', args: () => ['--tls-cert', notPem], flag: '--tls-key', spawn: true },
     { name: '--tls-key without --tls-cert', args: () => ['--tls-key', notPem], flag: '--tls-cert' },
     { name: 'an unreadable certificate', args: () => ['--tls-cert', missing, '--tls-key', notPem], flag: '--tls-cert' },
     {
@@ -144,7 +146,7 @@ describe('an unusable TLS setting stops start-up with one line naming the flag',
     { name: 'MOCK_TLS=maybe', args: () => [], env: { MOCK_TLS: 'maybe' }, flag: '--tls' },
   ];
 
-  it.each(cases)('$name', async ({ args, env, flag }) => {
+  it.each(cases)('$name', async ({ args, env, flag, spawn }) => {
     writeFileSync(notPem, 'not a certificate\n');
     if (!existsSync(join(folder, 'given-cert.pem'))) {
       const given = await generate([{ name: 'commonName', value: 'localhost' }], { keyType: 'ec' });
@@ -153,7 +155,7 @@ describe('an unusable TLS setting stops start-up with one line naming the flag',
     const other = await generate([{ name: 'commonName', value: 'other' }], { keyType: 'ec' });
     writeFileSync(otherKey, other.private);
 
-    const run = await runCli([...args(), '--port', '0', '--quiet'], env);
+    const run = await (spawn ? runCli : refusedStart)([...args(), '--port', '0', '--quiet'], env);
     expect(run.code, run.stderr).not.toBe(0);
     expect(run.code, run.stderr).not.toBeNull();
     const lines = run.stderr.split('\n').filter((line) => line.trim() !== '');
