@@ -30,9 +30,10 @@ export async function refusedStart(
   let started = false;
   for (const name of Object.keys(process.env)) if (name.startsWith('MOCK_')) vi.stubEnv(name, undefined);
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  // serve() tunes V8's heap growth unless node's flags name it; this worker is not its to tune.
-  // (The variable is only read here: the running process's flags stay as they are.)
-  vi.stubEnv('NODE_OPTIONS', `${process.env.NODE_OPTIONS ?? ''} --heap-growing-percent=default`.trim());
+  // serve() tunes V8's heap growth unless node's own flags name it; this worker is not its to tune.
+  // (Only read there: a flag added to execArgv changes nothing in the running process.)
+  const execArgv = process.execArgv;
+  process.execArgv = [...execArgv, '--heap-growing-percent=20'];
   const listeners = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const spies = [
     vi.spyOn(process, 'exit').mockImplementation((code) => {
@@ -65,5 +66,6 @@ export async function refusedStart(
   } finally {
     for (const spy of spies) spy.mockRestore();
     vi.unstubAllEnvs();
+    process.execArgv = execArgv;
   }
 }
