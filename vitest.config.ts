@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { InterleaveSequencer } from './test/support/interleave-sequencer.js';
 
 /**
  * Tests that start processes (the CLI, a browser, a crash-test writer, Redis and nginx): each file in its own
@@ -33,6 +34,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     globalSetup: ['test/support/build-once.ts'],
+    // Process files dealt out between in-process ones, so their waits overlap with CPU work.
+    sequence: { sequencer: InterleaveSequencer },
     projects: [
       {
         extends: true,
