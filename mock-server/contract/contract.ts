@@ -51,12 +51,29 @@ export interface LoadedContract {
   readonly jsonText: string;
 }
 
+/** Freezes a parsed document, so a mock that changed the shared copy would throw, not leak into the next mock. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** Each file's last reading, kept while its text is unchanged: a process building many mocks (a test run) parses it once. */
+const LOADED = new Map<string, LoadedContract>();
+
 export function loadContract(path = join(contractsDirectory(), CONTRACT_FILE)): LoadedContract {
   const yamlText = readFileSync(path, 'utf8');
+  const known = LOADED.get(path);
+  if (known?.yamlText === yamlText) return known;
   // js-yaml parses the contract ten times faster than `yaml` (start-up time); the core schema
   // keeps dates as the strings the document means, not Date objects.
-  const document = load(yamlText, { schema: CORE_SCHEMA }) as OpenApiDocument;
-  return { document, yamlText, jsonText: JSON.stringify(withLabelsInDescriptions(document)) };
+  const document = deepFreeze(load(yamlText, { schema: CORE_SCHEMA }) as OpenApiDocument);
+  const loaded = { document, yamlText, jsonText: JSON.stringify(withLabelsInDescriptions(document)) };
+  if (LOADED.size >= 8) LOADED.delete(LOADED.keys().next().value as string); // a few files at most
+  LOADED.set(path, loaded);
+  return loaded;
 }
 
 /** Resolves a local `#/components/...` reference. */

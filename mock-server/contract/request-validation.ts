@@ -32,6 +32,9 @@ function toParameterError(error: ErrorObject): ParameterError {
   };
 }
 
+const MAX_CACHED = 4;
+const VALIDATORS = new Map<string, Promise<RequestValidator>>();
+
 /**
  * Request validation by operationId, with openapi-backend and the contract's own schemas.
  *
@@ -45,7 +48,26 @@ export class RequestValidator {
     this.backend = backend;
   }
 
-  static async create(document: OpenApiDocument): Promise<RequestValidator> {
+  /**
+   * One validator per contract text in a process: openapi-backend compiles each operation's Ajv
+   * validators on first use (about 30 ms each), and a process that builds many mocks from one
+   * contract (a test run, an embedding partner) paid that again for every mock. The compiled
+   * validators are pure functions of the document, so sharing them changes no answer.
+   */
+  static create(document: OpenApiDocument): Promise<RequestValidator> {
+    const key = JSON.stringify(document);
+    let created = VALIDATORS.get(key);
+    if (!created) {
+      created = RequestValidator.build(document);
+      // A few contracts at most (the one shipped, a test's edited copy): the oldest goes first.
+      if (VALIDATORS.size >= MAX_CACHED) VALIDATORS.delete(VALIDATORS.keys().next().value as string);
+      VALIDATORS.set(key, created);
+      created.catch(() => VALIDATORS.delete(key));
+    }
+    return created;
+  }
+
+  private static async build(document: OpenApiDocument): Promise<RequestValidator> {
     const backend = new OpenAPIBackend({
       // A copy: openapi-backend dereferences the document in place.
       definition: structuredClone(document) as never,

@@ -70,7 +70,7 @@ export function rawText(response: request.Response, callback: (error: Error | nu
  * against its contract (/v4 against the API's, /__mock against the control API's): declared
  * status, content type and schema. Errors come as problems unless a test asks otherwise, so tests
  * can check the error's kind; the default `--errors agentos` body is tested in
- * test/http/readings.test.ts.
+ * test/reading-contacts/readings.test.ts.
  */
 export async function startMock(
   input: MockOptionsInput = {},
