@@ -91,14 +91,20 @@ export class ConnectionTracker {
     this.graceUntil = started + graceMs;
     // The listener closes once no connection has come for a moment: closing it at once reset the
     // connections still in the kernel's accept queue (their clients saw them open), 44 of 50.
-    const drain = setInterval(() => {
+    let closed = false;
+    // Decided in the check phase, after the loop's poll phase has accepted whatever the kernel
+    // holds: a process descheduled past the quiet time (a loaded machine) would otherwise wake in
+    // the timers phase and close the listener before accepting connections already queued.
+    const decide = (): void => {
       const now = Date.now();
-      if (now - this.lastAcceptAt < ACCEPT_QUIET_MS && now - started < MAX_ACCEPT_DRAIN_MS) return;
+      if (closed || (now - this.lastAcceptAt < ACCEPT_QUIET_MS && now - started < MAX_ACCEPT_DRAIN_MS)) return;
+      closed = true;
       clearInterval(drain);
       // net.Server's close, not http.Server's: that one would close not-yet-parsed connections too.
       NetServer.prototype.close.call(this.server, () => done());
       this.closeIdle();
-    }, 20);
+    };
+    const drain = setInterval(() => setImmediate(decide), 20);
     this.lastAcceptAt = started;
     setInterval(() => this.closeIdle(), 50).unref();
   }
