@@ -1,5 +1,5 @@
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../../fixtures/contact-types.js';
-import { DataSet } from '../../fixtures/data-set.js';
+import { DataSet, type ContactOptions } from '../../fixtures/data-set.js';
 import type { FakerPools } from '../../fixtures/records/faker-pools.js';
 import { hashInts, hashString } from '../../fixtures/random/keyed-stream.js';
 import type { ConsentIndex } from '../consent/consent-index.js';
@@ -8,6 +8,8 @@ import { presentNulls } from '../consent/presentation.js';
 import type { OpenApiDocument } from '../contract/contract.js';
 import { consentRatesOf, type MockOptions } from '../options/mock-options.js';
 import { planForSchema } from '../contract/personal-data-marks.js';
+import type { RecordLayouts } from '../contract/record-layout.js';
+import { RecordJsonSink } from '../http/record-json-sink.js';
 
 export type { LiveConsent } from '../consent/consent-now.js';
 
@@ -27,12 +29,14 @@ export function withheldFields(document: OpenApiDocument): WithheldFields {
 export class Agency {
   readonly data: DataSet;
   readonly consent: ConsentNow;
+  private readonly jsonSinks: Readonly<Record<ContactTypeKey, RecordJsonSink>>;
 
   constructor(
     readonly shortName: string,
     private readonly options: MockOptions,
     pools: FakerPools,
     private readonly withheld: WithheldFields,
+    layouts: RecordLayouts,
     live: LiveConsent,
   ) {
     this.data = new DataSet(
@@ -48,6 +52,10 @@ export class Agency {
       pools,
     );
     this.consent = new ConsentNow(shortName, this.data, options.consentChurn, live);
+    // One sink per type, reused record after record: writing is synchronous, so none is shared mid-record.
+    this.jsonSinks = Object.fromEntries(
+      CONTACT_TYPE_KEYS.map((type) => [type, new RecordJsonSink(layouts[type], options.nulls)]),
+    ) as Record<ContactTypeKey, RecordJsonSink>;
   }
 
   /**
@@ -55,13 +63,22 @@ export class Agency {
    * not consented (the one way personal data is removed), then empty values as `--nulls` says.
    */
   present(type: ContactTypeKey, index: number, authorised: boolean): Record<string, unknown> {
-    const { record } = this.data.contact(type, index, {
+    const { record } = this.data.contact(type, index, this.contactOptions(type, authorised));
+    return presentNulls(record, this.options.nulls);
+  }
+
+  /** What `present` answers, as its JSON text, written without building the record. */
+  presentJson(type: ContactTypeKey, index: number, authorised: boolean): string {
+    return this.data.writeContact(type, index, this.contactOptions(type, authorised), this.jsonSinks[type]).record;
+  }
+
+  private contactOptions(type: ContactTypeKey, authorised: boolean): ContactOptions {
+    return {
       withConsentDetails: authorised,
       decide: this.consent.decide,
       dayOfDecision: this.consent.calendarDay,
       withheld: this.withheld[type],
-    });
-    return presentNulls(record, this.options.nulls);
+    };
   }
 
   /** A branch as a reader sees it (`--nulls` applies to every schema). */
