@@ -3,90 +3,108 @@ import type { RecordSink } from '../../fixtures/records/record-sink.js';
 import type { RecordLayout } from '../contract/record-layout.js';
 import type { NullsMode } from '../options/mock-options.js';
 
+/** Key fragments of one position: whether the previous value left a quote to close, and whether this value opens one. */
+const CLOSE = 2;
+const OPEN = 1;
+
 /**
  * Writes a record straight to JSON text, for records that are only sent: no object is built,
  * nothing is escaped per record (keys were escaped when the layout was compiled, pooled names
  * when their pool was built, and everything else is checked to need none), and `--nulls absent`
  * simply skips a null. The bytes are those of `JSON.stringify` of the record the object sink
  * builds (the property tests hold both to it).
+ *
+ * Each value costs two string pieces, itself and one key fragment that also closes the previous
+ * value's quote and opens its own: turning the record's rope into bytes costs by the piece.
  */
 export class RecordJsonSink implements RecordSink<string> {
-  /** The record's fragments, joined once at the end: one flat string, no rope to flatten later. */
-  private readonly parts: string[] = [];
+  private text = '';
   private position = 0;
+  /** The last value written was a string, so the next fragment starts with its closing quote. */
+  private open = false;
   private withheld: Uint8Array | undefined;
-  private readonly quoted: readonly string[];
-  private readonly nulls: readonly string[] | undefined;
+  /** By CLOSE | OPEN, then by position. */
+  private readonly fragments: readonly (readonly string[])[];
+  private readonly writeNulls: boolean;
 
   constructor(
     private readonly layout: RecordLayout,
     nulls: NullsMode,
   ) {
-    this.quoted = layout.keys.map((key) => `${key}"`);
-    this.nulls = nulls === 'null' ? layout.keys.map((key) => `${key}null`) : undefined;
+    const keys = layout.keys;
+    this.fragments = [0, 1, 2, 3].map((variant) =>
+      keys.map((key) => `${variant & CLOSE ? '"' : ''}${key}${variant & OPEN ? '"' : ''}`),
+    );
+    this.writeNulls = nulls === 'null';
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
     if (fields !== this.layout.fields)
-      throw new Error(`a record sink of ${this.layout.fields[0]}... got another field list`);
-    this.parts.length = 0;
+      throw new Error(`a sink for records of ${this.layout.fields.join()} got another field list`);
+    this.text = '';
     this.position = 0;
+    this.open = false;
     this.withheld = withheld;
   }
 
-  /** The next position, or -1 when its value is to be written as null (empty or withheld). */
+  /** The key fragment of `position`, leaving a string open when `opens`. */
+  private key(position: number, opens: boolean): string {
+    const fragment = (this.fragments[(this.open ? CLOSE : 0) | (opens ? OPEN : 0)] as readonly string[])[position];
+    this.open = opens;
+    return fragment as string;
+  }
+
+  /** The next position, or -1 when its value was written as null (empty or withheld). */
   private next(empty: boolean): number {
     const position = this.position++;
     if (!empty && this.withheld?.[position] !== 1) return position;
     // Only the first key has no comma before it: it must never be left out.
     if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
-    if (this.nulls !== undefined) this.parts.push(this.nulls[position] as string);
+    if (this.writeNulls) this.text += `${this.key(position, false)}null`;
     return -1;
   }
 
   plain(_key: string, value: string | null): void {
     const position = this.next(value === null);
-    if (position >= 0) this.parts.push(this.quoted[position] as string, value as string, '"');
+    if (position >= 0) this.text += this.key(position, true) + (value as string);
   }
 
   pooled(_key: string, value: string | null, rendered: string): void {
     const position = this.next(value === null);
-    if (position >= 0) this.parts.push(this.quoted[position] as string, rendered, '"');
+    if (position >= 0) this.text += this.key(position, true) + rendered;
   }
 
   number(_key: string, value: number | null): void {
     // JSON.stringify writes a number as String() does, and a non-finite one as null.
     const position = this.next(value === null || !Number.isFinite(value));
-    if (position >= 0) this.parts.push(this.layout.keys[position] as string, String(value));
+    if (position >= 0) this.text += this.key(position, false) + String(value);
   }
 
   boolean(_key: string, value: boolean): void {
     const position = this.next(false);
-    if (position >= 0) this.parts.push(this.layout.keys[position] as string, value ? 'true' : 'false');
+    if (position >= 0) this.text += this.key(position, false) + (value ? 'true' : 'false');
   }
 
   plainList(_key: string, values: readonly string[]): void {
     const position = this.next(false);
     if (position < 0) return;
-    const items = values.length === 0 ? '[]' : `["${values.join('","')}"]`;
-    this.parts.push(this.layout.keys[position] as string, items);
+    this.text += this.key(position, false) + (values.length === 0 ? '[]' : `["${values.join('","')}"]`);
   }
 
   consentDetails(_key: string, value: ConsentDetails | null): void {
     const position = this.next(value === null);
     if (position < 0 || value === null) return;
-    // The object's own key order (person-factory builds it in the contract's order).
-    this.parts.push(
-      this.layout.keys[position] as string,
-      `{"Purpose":"${value.Purpose}","DateGiven":"${value.DateGiven}","Source":"${value.Source}"}`,
-    );
+    // In the order person-factory builds the object (the contract's).
+    const { Purpose, DateGiven, Source } = value;
+    this.text += `${this.key(position, false)}{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`;
   }
 
   finish(): string {
     if (this.position !== this.layout.fields.length) {
       throw new Error(`record has ${this.position} of its ${this.layout.fields.length} fields`);
     }
-    this.parts.push('}');
-    return this.parts.join('');
+    const text = this.text + (this.open ? '"}' : '}');
+    this.text = '';
+    return text;
   }
 }
