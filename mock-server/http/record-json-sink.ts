@@ -1,4 +1,5 @@
 import type { ConsentDetails } from '../../fixtures/people/person-factory.js';
+import { flat } from '../../fixtures/records/json-text.js';
 import type { RecordSink } from '../../fixtures/records/record-sink.js';
 import type { RecordLayout } from '../contract/record-layout.js';
 import type { NullsMode } from '../options/mock-options.js';
@@ -23,19 +24,24 @@ export class RecordJsonSink implements RecordSink<string> {
   /** The last value written was a string, so the next fragment starts with its closing quote. */
   private open = false;
   private withheld: Uint8Array | undefined;
-  /** By CLOSE | OPEN, then by position. */
+  /** Key fragments by CLOSE | OPEN, then by position; flat strings, so no page walks into a rope. */
   private readonly fragments: readonly (readonly string[])[];
-  private readonly writeNulls: boolean;
+  /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
+  private readonly nullFragments: readonly (readonly string[])[] | undefined;
 
   constructor(
     private readonly layout: RecordLayout,
     nulls: NullsMode,
   ) {
-    const keys = layout.keys;
+    const fragment = (variant: number, key: string, after: string): string =>
+      flat(`${variant & CLOSE ? '"' : ''}${key}${after}`);
     this.fragments = [0, 1, 2, 3].map((variant) =>
-      keys.map((key) => `${variant & CLOSE ? '"' : ''}${key}${variant & OPEN ? '"' : ''}`),
+      layout.keys.map((key) => fragment(variant, key, variant & OPEN ? '"' : '')),
     );
-    this.writeNulls = nulls === 'null';
+    this.nullFragments =
+      nulls === 'null'
+        ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
+        : undefined;
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
@@ -60,35 +66,43 @@ export class RecordJsonSink implements RecordSink<string> {
     if (!empty && this.withheld?.[position] !== 1) return position;
     // Only the first key has no comma before it: it must never be left out.
     if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
-    if (this.writeNulls) this.text += `${this.key(position, false)}null`;
+    if (this.nullFragments !== undefined) {
+      this.text += (this.nullFragments[this.open ? 1 : 0] as readonly string[])[position] as string;
+      this.open = false;
+    }
     return -1;
+  }
+
+  /** Appends a key and its value as two pieces: a rope whose right-hand pieces are flat is quick to write out. */
+  private append(position: number, opens: boolean, value: string): void {
+    this.text += this.key(position, opens);
+    this.text += value;
   }
 
   plain(_key: string, value: string | null): void {
     const position = this.next(value === null);
-    if (position >= 0) this.text += this.key(position, true) + (value as string);
+    if (position >= 0) this.append(position, true, value as string);
   }
 
   pooled(_key: string, value: string | null, rendered: string): void {
     const position = this.next(value === null);
-    if (position >= 0) this.text += this.key(position, true) + rendered;
+    if (position >= 0) this.append(position, true, rendered);
   }
 
   number(_key: string, value: number | null): void {
     // JSON.stringify writes a number as String() does, and a non-finite one as null.
     const position = this.next(value === null || !Number.isFinite(value));
-    if (position >= 0) this.text += this.key(position, false) + String(value);
+    if (position >= 0) this.append(position, false, String(value));
   }
 
   boolean(_key: string, value: boolean): void {
     const position = this.next(false);
-    if (position >= 0) this.text += this.key(position, false) + (value ? 'true' : 'false');
+    if (position >= 0) this.append(position, false, value ? 'true' : 'false');
   }
 
   plainList(_key: string, values: readonly string[]): void {
     const position = this.next(false);
-    if (position < 0) return;
-    this.text += this.key(position, false) + (values.length === 0 ? '[]' : `["${values.join('","')}"]`);
+    if (position >= 0) this.append(position, false, values.length === 0 ? '[]' : `["${values.join('","')}"]`);
   }
 
   consentDetails(_key: string, value: ConsentDetails | null): void {
@@ -96,7 +110,7 @@ export class RecordJsonSink implements RecordSink<string> {
     if (position < 0 || value === null) return;
     // In the order person-factory builds the object (the contract's).
     const { Purpose, DateGiven, Source } = value;
-    this.text += `${this.key(position, false)}{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`;
+    this.append(position, false, `{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`);
   }
 
   finish(): string {
