@@ -30,6 +30,8 @@ export class Agency {
   readonly data: DataSet;
   readonly consent: ConsentNow;
   private readonly jsonSinks: Readonly<Record<ContactTypeKey, RecordJsonSink>>;
+  /** What shapes a record, by reader (0 other, 1 authorised) and type: made once, asked for a thousand times a page. */
+  private readonly readerOptions: readonly Readonly<Record<ContactTypeKey, ContactOptions>>[];
 
   constructor(
     readonly shortName: string,
@@ -56,6 +58,20 @@ export class Agency {
     this.jsonSinks = Object.fromEntries(
       CONTACT_TYPE_KEYS.map((type) => [type, new RecordJsonSink(layouts[type], options.nulls)]),
     ) as Record<ContactTypeKey, RecordJsonSink>;
+    this.readerOptions = [false, true].map(
+      (authorised) =>
+        Object.fromEntries(
+          CONTACT_TYPE_KEYS.map((type) => [
+            type,
+            {
+              withConsentDetails: authorised,
+              decide: this.consent.decide,
+              dayOfDecision: this.consent.calendarDay,
+              withheld: withheld[type],
+            },
+          ]),
+        ) as Record<ContactTypeKey, ContactOptions>,
+    );
   }
 
   /**
@@ -73,12 +89,7 @@ export class Agency {
   }
 
   private contactOptions(type: ContactTypeKey, authorised: boolean): ContactOptions {
-    return {
-      withConsentDetails: authorised,
-      decide: this.consent.decide,
-      dayOfDecision: this.consent.calendarDay,
-      withheld: this.withheld[type],
-    };
+    return (this.readerOptions[authorised ? 1 : 0] as Record<ContactTypeKey, ContactOptions>)[type];
   }
 
   /** A branch as a reader sees it (`--nulls` applies to every schema). */
