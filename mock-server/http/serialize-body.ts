@@ -16,10 +16,13 @@ export class SerializedPage {
     this.addJson(JSON.stringify(record));
   }
 
-  /** A record already written as JSON text. */
-  addJson(text: string): void {
+  /**
+   * A record already written as JSON text, with its UTF-8 length when the writer knows it:
+   * counting reads a fresh record's rope once more, before it is written out.
+   */
+  addJson(text: string, byteLength = Buffer.byteLength(text)): void {
     this.parts.push(text);
-    this.byteLength += Buffer.byteLength(text);
+    this.byteLength += byteLength;
   }
 
   /** Streams the page (headers other than Content-Length already set). */

@@ -14,7 +14,8 @@ export function listContacts(type: ContactTypeKey): OperationHandler {
       const index = agency.consentIndex(type);
       const page = new SerializedPage(index.countIn(start, end));
       for (const position of index.select(start, end, offset, count)) {
-        page.addJson(agency.presentJson(type, position, authorisedIntegrator));
+        const text = agency.presentJson(type, position, authorisedIntegrator);
+        page.addJson(text, agency.jsonByteLength(text));
       }
       return { status: 200, body: page, cacheable: true };
     }

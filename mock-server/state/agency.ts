@@ -88,6 +88,11 @@ export class Agency {
     return this.data.writeContact(type, index, this.contactOptions(type, authorised), this.jsonSinks[type]).record;
   }
 
+  /** The UTF-8 length of a record's JSON text, without reading it when the data set's text is all ASCII. */
+  jsonByteLength(text: string): number {
+    return this.data.asciiRecords ? text.length : Buffer.byteLength(text);
+  }
+
   private contactOptions(type: ContactTypeKey, authorised: boolean): ContactOptions {
     return (this.readerOptions[authorised ? 1 : 0] as Record<ContactTypeKey, ContactOptions>)[type];
   }

@@ -43,7 +43,10 @@ function round(agency: Agency, path: Path, authorised: boolean, firstPage: numbe
     const from = (page * PAGE) % PER_TYPE;
     for (let index = from; index < from + PAGE; index++) {
       if (path === 'object') body.add(agency.present(type, index, authorised));
-      else body.addJson(agency.presentJson(type, index, authorised));
+      else {
+        const text = agency.presentJson(type, index, authorised);
+        body.addJson(text, agency.jsonByteLength(text));
+      }
     }
     bytes += serializeBody(body).length;
   }

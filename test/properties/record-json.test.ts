@@ -49,6 +49,8 @@ describe('records written straight to JSON', () => {
             const index = pick % COUNTS[type];
             const text = agency.presentJson(type, index, authorised);
             expect(text).toBe(JSON.stringify(agency.present(type, index, authorised)));
+            // A page counts bytes by length when the data set's text is all ASCII.
+            expect(agency.jsonByteLength(text)).toBe(Buffer.byteLength(text));
           }
         },
       ),
@@ -69,6 +71,8 @@ describe('records written straight to JSON', () => {
       { seed: 5, counts: COUNTS, branches: 3, consentRates: rates(1), multiRoleShare: 0.1, unlistedEnumShare: 0.5 },
       pools,
     );
+    // Not ASCII, so pages count these records' bytes the long way.
+    expect(data.asciiRecords).toBe(false);
     for (const nulls of ['null', 'absent'] as const) {
       for (const type of CONTACT_TYPE_KEYS) {
         const sink = new RecordJsonSink(layouts[type], nulls);
