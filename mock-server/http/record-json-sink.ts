@@ -18,30 +18,46 @@ const OPEN = 1;
  * Each value costs two string pieces, itself and one key fragment that also closes the previous
  * value's quote and opens its own: turning the record's rope into bytes costs by the piece.
  */
+/** A layout's key fragments for one `--nulls` reading, made once per type. */
+export interface JsonFragments {
+  readonly layout: RecordLayout;
+  /** By CLOSE | OPEN, then by position; flat strings, so no page walks into a rope. */
+  readonly keys: readonly (readonly string[])[];
+  /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
+  readonly nulls: readonly (readonly string[])[] | undefined;
+}
+
+export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
+  const fragment = (variant: number, key: string, after: string): string =>
+    flat(`${variant & CLOSE ? '"' : ''}${key}${after}`);
+  return {
+    layout,
+    keys: [0, 1, 2, 3].map((variant) => layout.keys.map((key) => fragment(variant, key, variant & OPEN ? '"' : ''))),
+    nulls:
+      nulls === 'null'
+        ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
+        : undefined,
+  };
+}
+
+/**
+ * One record's writer. Made afresh for each record: it holds the growing text, and a young
+ * object takes young strings without the write barrier's slow path that a long-lived one pays.
+ */
 export class RecordJsonSink implements RecordSink<string> {
   private text = '';
   private position = 0;
   /** The last value written was a string, so the next fragment starts with its closing quote. */
   private open = false;
   private withheld: Uint8Array | undefined;
-  /** Key fragments by CLOSE | OPEN, then by position; flat strings, so no page walks into a rope. */
+  private readonly layout: RecordLayout;
   private readonly fragments: readonly (readonly string[])[];
-  /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
   private readonly nullFragments: readonly (readonly string[])[] | undefined;
 
-  constructor(
-    private readonly layout: RecordLayout,
-    nulls: NullsMode,
-  ) {
-    const fragment = (variant: number, key: string, after: string): string =>
-      flat(`${variant & CLOSE ? '"' : ''}${key}${after}`);
-    this.fragments = [0, 1, 2, 3].map((variant) =>
-      layout.keys.map((key) => fragment(variant, key, variant & OPEN ? '"' : '')),
-    );
-    this.nullFragments =
-      nulls === 'null'
-        ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
-        : undefined;
+  constructor(compiled: JsonFragments) {
+    this.layout = compiled.layout;
+    this.fragments = compiled.keys;
+    this.nullFragments = compiled.nulls;
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {

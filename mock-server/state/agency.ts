@@ -9,7 +9,7 @@ import type { OpenApiDocument } from '../contract/contract.js';
 import { consentRatesOf, type MockOptions } from '../options/mock-options.js';
 import { planForSchema } from '../contract/personal-data-marks.js';
 import type { RecordLayouts } from '../contract/record-layout.js';
-import { RecordJsonSink } from '../http/record-json-sink.js';
+import { jsonFragments, RecordJsonSink, type JsonFragments } from '../http/record-json-sink.js';
 
 export type { LiveConsent } from '../consent/consent-now.js';
 
@@ -29,7 +29,7 @@ export function withheldFields(document: OpenApiDocument): WithheldFields {
 export class Agency {
   readonly data: DataSet;
   readonly consent: ConsentNow;
-  private readonly jsonSinks: Readonly<Record<ContactTypeKey, RecordJsonSink>>;
+  private readonly jsonFragments: Readonly<Record<ContactTypeKey, JsonFragments>>;
   /** What shapes a record, by reader (0 other, 1 authorised) and type: made once, asked for a thousand times a page. */
   private readonly readerOptions: readonly Readonly<Record<ContactTypeKey, ContactOptions>>[];
 
@@ -54,10 +54,9 @@ export class Agency {
       pools,
     );
     this.consent = new ConsentNow(shortName, this.data, options.consentChurn, live);
-    // One sink per type, reused record after record: writing is synchronous, so none is shared mid-record.
-    this.jsonSinks = Object.fromEntries(
-      CONTACT_TYPE_KEYS.map((type) => [type, new RecordJsonSink(layouts[type], options.nulls)]),
-    ) as Record<ContactTypeKey, RecordJsonSink>;
+    this.jsonFragments = Object.fromEntries(
+      CONTACT_TYPE_KEYS.map((type) => [type, jsonFragments(layouts[type], options.nulls)]),
+    ) as Record<ContactTypeKey, JsonFragments>;
     this.readerOptions = [false, true].map(
       (authorised) =>
         Object.fromEntries(
@@ -85,7 +84,8 @@ export class Agency {
 
   /** What `present` answers, as its JSON text, written without building the record. */
   presentJson(type: ContactTypeKey, index: number, authorised: boolean): string {
-    return this.data.writeContact(type, index, this.contactOptions(type, authorised), this.jsonSinks[type]).record;
+    const sink = new RecordJsonSink(this.jsonFragments[type]);
+    return this.data.writeContact(type, index, this.contactOptions(type, authorised), sink).record;
   }
 
   /** The UTF-8 length of a record's JSON text, without reading it when the data set's text is all ASCII. */

@@ -6,7 +6,7 @@ import type { FakerPools } from '../../fixtures/records/faker-pools.js';
 import { loadContract } from '../../mock-server/contract/contract.js';
 import { recordLayouts } from '../../mock-server/contract/record-layout.js';
 import { presentNulls } from '../../mock-server/consent/presentation.js';
-import { RecordJsonSink } from '../../mock-server/http/record-json-sink.js';
+import { jsonFragments, RecordJsonSink } from '../../mock-server/http/record-json-sink.js';
 import { resolveOptions, type NullsMode } from '../../mock-server/options/mock-options.js';
 import { withheldFields } from '../../mock-server/state/agency.js';
 import { MockState } from '../../mock-server/state/mock-state.js';
@@ -75,8 +75,9 @@ describe('records written straight to JSON', () => {
     expect(data.asciiRecords).toBe(false);
     for (const nulls of ['null', 'absent'] as const) {
       for (const type of CONTACT_TYPE_KEYS) {
-        const sink = new RecordJsonSink(layouts[type], nulls);
+        const fragments = jsonFragments(layouts[type], nulls);
         for (let index = 0; index < 200; index++) {
+          const sink = new RecordJsonSink(fragments);
           const options = { withConsentDetails: index % 2 === 0, withheld: withheld[type] };
           const expected = JSON.stringify(presentNulls(data.contact(type, index, options).record, nulls));
           expect(data.writeContact(type, index, options, sink).record).toBe(expected);
