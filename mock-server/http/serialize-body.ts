@@ -1,15 +1,18 @@
 import type { ServerResponse } from 'node:http';
 
 /**
- * A `{ Count, Data }` page serialised as it is built. Each record is stringified as soon as it is
- * made, so it dies young instead of a thousand living until the page is done; and the page is
- * written straight into one Buffer, not joined into a string first and copied again (fresh
- * memory is what a big page costs most). The bytes are exactly `JSON.stringify({ Count, Data })`.
+ * A `{ Count, Data }` page serialised as it is built. Each record is stringified (or written
+ * straight to JSON) as soon as it is made, and every 32 records go into one Buffer of about
+ * 16 KB, so a record's text dies young instead of a thousand living until the page is done, and
+ * the page's bytes sit outside the JavaScript heap. The bytes are exactly
+ * `JSON.stringify({ Count, Data })`.
  */
 export class SerializedPage {
-  private readonly parts: string[] = [];
-  /** The UTF-8 length of each part, so a chunk's Buffer is sized before it is written. */
-  private readonly lengths: number[] = [];
+  private readonly pending: string[] = [];
+  /** The UTF-8 length of each pending record, so its chunk's Buffer is sized before writing. */
+  private readonly pendingLengths: number[] = [];
+  private readonly chunks: Buffer[] = [];
+  private records = 0;
   private byteLength = 0;
 
   constructor(private readonly count: number) {}
@@ -23,52 +26,48 @@ export class SerializedPage {
    * counting reads a fresh record's rope once more, before it is written out.
    */
   addJson(text: string, byteLength = Buffer.byteLength(text)): void {
-    this.parts.push(text);
-    this.lengths.push(byteLength);
-    this.byteLength += byteLength;
+    this.pending.push(text);
+    this.pendingLengths.push(byteLength);
+    if (this.pending.length === RECORDS_PER_CHUNK) this.flush();
+  }
+
+  /**
+   * The pending records with their commas (one before each, but the page's first) as one Buffer:
+   * writing each record's text into it costs less than joining them into a string first (a
+   * fresh record is a rope, and a join walks it again).
+   */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    let size = this.pending.length - (this.records === 0 ? 1 : 0);
+    for (const length of this.pendingLengths) size += length;
+    const buffer = Buffer.allocUnsafe(size);
+    let offset = 0;
+    this.pending.forEach((text, index) => {
+      if (this.records + index > 0) buffer[offset++] = 0x2c; // ','
+      offset += buffer.write(text, offset, 'utf8');
+    });
+    this.chunks.push(buffer);
+    this.records += this.pending.length;
+    this.byteLength += size;
+    this.pending.length = 0;
+    this.pendingLengths.length = 0;
   }
 
   /** Streams the page (headers other than Content-Length already set). */
   writeTo(response: ServerResponse): void {
+    this.flush();
     const head = `{"Count":${this.count},"Data":[`;
-    const separators = Math.max(0, this.parts.length - 1);
-    response.setHeader('Content-Length', head.length + this.byteLength + separators + 2);
+    response.setHeader('Content-Length', head.length + this.byteLength + 2);
     response.cork();
     response.write(head);
-    for (let start = 0; start < this.parts.length; start += RECORDS_PER_WRITE) {
-      response.write(this.chunk(start, Math.min(this.parts.length, start + RECORDS_PER_WRITE)));
-    }
+    for (const chunk of this.chunks) response.write(chunk);
     response.end(']}');
   }
 
-  /**
-   * Parts `[from, to)` with their commas (one before each, but the page's first), as one
-   * Buffer: writing each record's text into it costs less than joining them into a string
-   * first (a fresh record is a rope, and a join walks it again).
-   */
-  private chunk(from: number, to: number): Buffer {
-    let size = to - from - (from === 0 ? 1 : 0);
-    for (let index = from; index < to; index++) size += this.lengths[index] as number;
-    const buffer = Buffer.allocUnsafe(size);
-    let offset = 0;
-    for (let index = from; index < to; index++) {
-      if (index > 0) buffer[offset++] = 0x2c; // ','
-      offset += buffer.write(this.parts[index] as string, offset, 'utf8');
-    }
-    return buffer;
-  }
-
   toBuffer(): Buffer {
-    const head = `{"Count":${this.count},"Data":[`;
-    const separators = Math.max(0, this.parts.length - 1);
-    const buffer = Buffer.allocUnsafe(head.length + this.byteLength + separators + 2);
-    let offset = buffer.write(head, 0, 'latin1');
-    this.parts.forEach((part, index) => {
-      if (index > 0) offset = buffer.writeUInt8(0x2c, offset); // ','
-      offset += buffer.write(part, offset, 'utf8');
-    });
-    buffer.write(']}', offset, 'latin1');
-    return buffer;
+    this.flush();
+    const head = Buffer.from(`{"Count":${this.count},"Data":[`, 'latin1');
+    return Buffer.concat([head, ...this.chunks, Buffer.from(']}', 'latin1')], head.length + this.byteLength + 2);
   }
 }
 
@@ -77,8 +76,8 @@ export class JsonText {
   constructor(readonly text: string) {}
 }
 
-/** Records per write when a page is streamed: about 16 KB, small enough to die young. */
-const RECORDS_PER_WRITE = 32;
+/** Records per chunk of a page: about 16 KB. */
+const RECORDS_PER_CHUNK = 32;
 
 /**
  * Sends a body that is not being cached. A page goes out in corked writes of a few dozen
