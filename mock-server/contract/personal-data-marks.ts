@@ -17,7 +17,7 @@ function isMarked(schema: SchemaObject): boolean {
 }
 
 /** Collects `properties` across `allOf` branches, resolving references (but keeping the marks of a `$ref` with siblings). */
-function propertiesOf(document: OpenApiDocument, schema: SchemaObject): Map<string, SchemaObject> {
+export function propertiesOf(document: OpenApiDocument, schema: SchemaObject): Map<string, SchemaObject> {
   const properties = new Map<string, SchemaObject>();
   const resolved = resolveRef<SchemaObject>(document, schema);
   for (const branch of (resolved.allOf as SchemaObject[] | undefined) ?? []) {

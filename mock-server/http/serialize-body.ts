@@ -1,53 +1,83 @@
 import type { ServerResponse } from 'node:http';
 
 /**
- * A `{ Count, Data }` page serialised as it is built. Each record is stringified as soon as it is
- * made, so it dies young instead of a thousand living until the page is done; and the page is
- * written straight into one Buffer, not joined into a string first and copied again (fresh
- * memory is what a big page costs most). The bytes are exactly `JSON.stringify({ Count, Data })`.
+ * A `{ Count, Data }` page serialised as it is built. Each record is stringified (or written
+ * straight to JSON) as soon as it is made, and every 32 records go into one Buffer of about
+ * 16 KB, so a record's text dies young instead of a thousand living until the page is done, and
+ * the page's bytes sit outside the JavaScript heap. The bytes are exactly
+ * `JSON.stringify({ Count, Data })`.
  */
 export class SerializedPage {
-  private readonly parts: string[] = [];
+  private readonly pending: string[] = [];
+  /** The UTF-8 length of each pending record, so its chunk's Buffer is sized before writing. */
+  private readonly pendingLengths: number[] = [];
+  private readonly chunks: Buffer[] = [];
+  private records = 0;
   private byteLength = 0;
 
   constructor(private readonly count: number) {}
 
   add(record: unknown): void {
-    const text = JSON.stringify(record);
-    this.parts.push(text);
-    this.byteLength += Buffer.byteLength(text);
+    this.addJson(JSON.stringify(record));
+  }
+
+  /**
+   * A record already written as JSON text, with its UTF-8 length when the writer knows it:
+   * counting reads a fresh record's rope once more, before it is written out.
+   */
+  addJson(text: string, byteLength = Buffer.byteLength(text)): void {
+    this.pending.push(text);
+    this.pendingLengths.push(byteLength);
+    if (this.pending.length === RECORDS_PER_CHUNK) this.flush();
+  }
+
+  /**
+   * The pending records with their commas (one before each, but the page's first) as one Buffer:
+   * writing each record's text into it costs less than joining them into a string first (a
+   * fresh record is a rope, and a join walks it again).
+   */
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    let size = this.pending.length - (this.records === 0 ? 1 : 0);
+    for (const length of this.pendingLengths) size += length;
+    const buffer = Buffer.allocUnsafe(size);
+    let offset = 0;
+    this.pending.forEach((text, index) => {
+      if (this.records + index > 0) buffer[offset++] = 0x2c; // ','
+      offset += buffer.write(text, offset, 'utf8');
+    });
+    this.chunks.push(buffer);
+    this.records += this.pending.length;
+    this.byteLength += size;
+    this.pending.length = 0;
+    this.pendingLengths.length = 0;
   }
 
   /** Streams the page (headers other than Content-Length already set). */
   writeTo(response: ServerResponse): void {
+    this.flush();
     const head = `{"Count":${this.count},"Data":[`;
-    const separators = Math.max(0, this.parts.length - 1);
-    response.setHeader('Content-Length', head.length + this.byteLength + separators + 2);
+    response.setHeader('Content-Length', head.length + this.byteLength + 2);
     response.cork();
     response.write(head);
-    for (let start = 0; start < this.parts.length; start += RECORDS_PER_WRITE) {
-      const chunk = this.parts.slice(start, start + RECORDS_PER_WRITE).join(',');
-      response.write(start === 0 ? chunk : `,${chunk}`);
-    }
+    for (const chunk of this.chunks) response.write(chunk);
     response.end(']}');
   }
 
   toBuffer(): Buffer {
-    const head = `{"Count":${this.count},"Data":[`;
-    const separators = Math.max(0, this.parts.length - 1);
-    const buffer = Buffer.allocUnsafe(head.length + this.byteLength + separators + 2);
-    let offset = buffer.write(head, 0, 'latin1');
-    this.parts.forEach((part, index) => {
-      if (index > 0) offset = buffer.writeUInt8(0x2c, offset); // ','
-      offset += buffer.write(part, offset, 'utf8');
-    });
-    buffer.write(']}', offset, 'latin1');
-    return buffer;
+    this.flush();
+    const head = Buffer.from(`{"Count":${this.count},"Data":[`, 'latin1');
+    return Buffer.concat([head, ...this.chunks, Buffer.from(']}', 'latin1')], head.length + this.byteLength + 2);
   }
 }
 
-/** Records per write when a page is streamed: about 16 KB, small enough to die young. */
-const RECORDS_PER_WRITE = 32;
+/** A body already written as JSON text (a record written straight from the data set). */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** Records per chunk of a page: about 16 KB. */
+const RECORDS_PER_CHUNK = 32;
 
 /**
  * Sends a body that is not being cached. A page goes out in corked writes of a few dozen
@@ -57,7 +87,7 @@ export function sendUncached(response: ServerResponse, status: number, contentTy
   response.statusCode = status;
   response.setHeader('Content-Type', contentType);
   if (!(body instanceof SerializedPage)) {
-    const bytes = Buffer.from(JSON.stringify(body));
+    const bytes = Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body));
     response.setHeader('Content-Length', bytes.length);
     response.end(bytes);
     return;
@@ -67,5 +97,6 @@ export function sendUncached(response: ServerResponse, status: number, contentTy
 
 /** The response body as JSON bytes, whether a handler built an object or a serialised page. */
 export function serializeBody(body: unknown): Buffer {
-  return body instanceof SerializedPage ? body.toBuffer() : Buffer.from(JSON.stringify(body));
+  if (body instanceof SerializedPage) return body.toBuffer();
+  return Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body));
 }

@@ -14,13 +14,15 @@ export function listContacts(type: ContactTypeKey): OperationHandler {
       const index = agency.consentIndex(type);
       const page = new SerializedPage(index.countIn(start, end));
       for (const position of index.select(start, end, offset, count)) {
-        page.add(agency.present(type, position, authorisedIntegrator));
+        const text = agency.presentJson(type, position, authorisedIntegrator);
+        page.addJson(text, agency.jsonByteLength(text));
       }
       return { status: 200, body: page, cacheable: true };
     }
     const page = new SerializedPage(end - start);
     const { from, to } = pageRange(start, end, offset, count);
-    for (let position = from; position < to; position++) page.add(agency.present(type, position, authorisedIntegrator));
+    for (let position = from; position < to; position++)
+      page.addJson(agency.presentJson(type, position, authorisedIntegrator));
     return { status: 200, body: page, cacheable: true };
   };
 }

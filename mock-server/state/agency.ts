@@ -1,5 +1,5 @@
 import { CONTACT_TYPE_KEYS, CONTACT_TYPES, type ContactTypeKey } from '../../fixtures/contact-types.js';
-import { DataSet } from '../../fixtures/data-set.js';
+import { DataSet, type ContactOptions } from '../../fixtures/data-set.js';
 import type { FakerPools } from '../../fixtures/records/faker-pools.js';
 import { hashInts, hashString } from '../../fixtures/random/keyed-stream.js';
 import type { ConsentIndex } from '../consent/consent-index.js';
@@ -8,6 +8,8 @@ import { presentNulls } from '../consent/presentation.js';
 import type { OpenApiDocument } from '../contract/contract.js';
 import { consentRatesOf, type MockOptions } from '../options/mock-options.js';
 import { planForSchema } from '../contract/personal-data-marks.js';
+import type { RecordLayouts } from '../contract/record-layout.js';
+import { jsonFragments, RecordJsonSink, type JsonFragments } from '../http/record-json-sink.js';
 
 export type { LiveConsent } from '../consent/consent-now.js';
 
@@ -27,12 +29,16 @@ export function withheldFields(document: OpenApiDocument): WithheldFields {
 export class Agency {
   readonly data: DataSet;
   readonly consent: ConsentNow;
+  private readonly jsonFragments: Readonly<Record<ContactTypeKey, JsonFragments>>;
+  /** What shapes a record, by reader (0 other, 1 authorised) and type: made once, asked for a thousand times a page. */
+  private readonly readerOptions: readonly Readonly<Record<ContactTypeKey, ContactOptions>>[];
 
   constructor(
     readonly shortName: string,
     private readonly options: MockOptions,
     pools: FakerPools,
     private readonly withheld: WithheldFields,
+    layouts: RecordLayouts,
     live: LiveConsent,
   ) {
     this.data = new DataSet(
@@ -48,6 +54,23 @@ export class Agency {
       pools,
     );
     this.consent = new ConsentNow(shortName, this.data, options.consentChurn, live);
+    this.jsonFragments = Object.fromEntries(
+      CONTACT_TYPE_KEYS.map((type) => [type, jsonFragments(layouts[type], options.nulls)]),
+    ) as Record<ContactTypeKey, JsonFragments>;
+    this.readerOptions = [false, true].map(
+      (authorised) =>
+        Object.fromEntries(
+          CONTACT_TYPE_KEYS.map((type) => [
+            type,
+            {
+              withConsentDetails: authorised,
+              decide: this.consent.decide,
+              dayOfDecision: this.consent.calendarDay,
+              withheld: withheld[type],
+            },
+          ]),
+        ) as Record<ContactTypeKey, ContactOptions>,
+    );
   }
 
   /**
@@ -55,13 +78,23 @@ export class Agency {
    * not consented (the one way personal data is removed), then empty values as `--nulls` says.
    */
   present(type: ContactTypeKey, index: number, authorised: boolean): Record<string, unknown> {
-    const { record } = this.data.contact(type, index, {
-      withConsentDetails: authorised,
-      decide: this.consent.decide,
-      dayOfDecision: this.consent.calendarDay,
-      withheld: this.withheld[type],
-    });
+    const { record } = this.data.contact(type, index, this.contactOptions(type, authorised));
     return presentNulls(record, this.options.nulls);
+  }
+
+  /** What `present` answers, as its JSON text, written without building the record. */
+  presentJson(type: ContactTypeKey, index: number, authorised: boolean): string {
+    const sink = new RecordJsonSink(this.jsonFragments[type]);
+    return this.data.writeContact(type, index, this.contactOptions(type, authorised), sink).record;
+  }
+
+  /** The UTF-8 length of a record's JSON text, without reading it when the data set's text is all ASCII. */
+  jsonByteLength(text: string): number {
+    return this.data.asciiRecords ? text.length : Buffer.byteLength(text);
+  }
+
+  private contactOptions(type: ContactTypeKey, authorised: boolean): ContactOptions {
+    return (this.readerOptions[authorised ? 1 : 0] as Record<ContactTypeKey, ContactOptions>)[type];
   }
 
   /** A branch as a reader sees it (`--nulls` applies to every schema). */

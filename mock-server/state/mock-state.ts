@@ -3,6 +3,7 @@ import { Agency, withheldFields } from './agency.js';
 import { FaultPlan } from '../behaviours/faults.js';
 import type { SimulatedClock, Elapsed } from '../behaviours/simulated-clock.js';
 import type { OpenApiDocument } from '../contract/contract.js';
+import { recordLayouts } from '../contract/record-layout.js';
 import { customFieldObject, customFieldOf } from '../operations/custom-field-object.js';
 import { customFieldValueProblem } from '../operations/custom-field-value-check.js';
 import type { MockOptions } from '../options/mock-options.js';
@@ -44,8 +45,11 @@ export class MockState {
       );
     const pools = buildFakerPools(options.seed);
     const withheld = withheldFields(document);
+    const layouts = recordLayouts(document);
     const live = { clock: this.store.clock, view: this.store.live };
-    this.agencies = new Map(options.shortNames.map((name) => [name, new Agency(name, options, pools, withheld, live)]));
+    this.agencies = new Map(
+      options.shortNames.map((name) => [name, new Agency(name, options, pools, withheld, layouts, live)]),
+    );
     memory?.restore((snapshot) => this.snapshotProblem(snapshot));
     this.store.onReset(() => {
       this.cache.invalidate();

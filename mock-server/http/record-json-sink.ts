@@ -1,0 +1,140 @@
+import type { ConsentDetails } from '../../fixtures/people/person-factory.js';
+import { flat } from '../../fixtures/records/json-text.js';
+import type { RecordSink } from '../../fixtures/records/record-sink.js';
+import type { RecordLayout } from '../contract/record-layout.js';
+import type { NullsMode } from '../options/mock-options.js';
+
+/** Key fragments of one position: whether the previous value left a quote to close, and whether this value opens one. */
+const CLOSE = 2;
+const OPEN = 1;
+
+/**
+ * Writes a record straight to JSON text, for records that are only sent: no object is built,
+ * nothing is escaped per record (keys were escaped when the layout was compiled, pooled names
+ * when their pool was built, and everything else is checked to need none), and `--nulls absent`
+ * simply skips a null. The bytes are those of `JSON.stringify` of the record the object sink
+ * builds (the property tests hold both to it).
+ *
+ * Each value costs two string pieces, itself and one key fragment that also closes the previous
+ * value's quote and opens its own: turning the record's rope into bytes costs by the piece.
+ */
+/** A layout's key fragments for one `--nulls` reading, made once per type. */
+export interface JsonFragments {
+  readonly layout: RecordLayout;
+  /** By CLOSE | OPEN, then by position; flat strings, so no page walks into a rope. */
+  readonly keys: readonly (readonly string[])[];
+  /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
+  readonly nulls: readonly (readonly string[])[] | undefined;
+}
+
+export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
+  const fragment = (variant: number, key: string, after: string): string =>
+    flat(`${variant & CLOSE ? '"' : ''}${key}${after}`);
+  return {
+    layout,
+    keys: [0, 1, 2, 3].map((variant) => layout.keys.map((key) => fragment(variant, key, variant & OPEN ? '"' : ''))),
+    nulls:
+      nulls === 'null'
+        ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
+        : undefined,
+  };
+}
+
+/**
+ * One record's writer. Made afresh for each record: it holds the growing text, and a young
+ * object takes young strings without the write barrier's slow path that a long-lived one pays.
+ */
+export class RecordJsonSink implements RecordSink<string> {
+  private text = '';
+  private position = 0;
+  /** The last value written was a string, so the next fragment starts with its closing quote. */
+  private open = false;
+  private withheld: Uint8Array | undefined;
+  private readonly layout: RecordLayout;
+  private readonly fragments: readonly (readonly string[])[];
+  private readonly nullFragments: readonly (readonly string[])[] | undefined;
+
+  constructor(compiled: JsonFragments) {
+    this.layout = compiled.layout;
+    this.fragments = compiled.keys;
+    this.nullFragments = compiled.nulls;
+  }
+
+  begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
+    if (fields !== this.layout.fields)
+      throw new Error(`a sink for records of ${this.layout.fields.join()} got another field list`);
+    this.text = '';
+    this.position = 0;
+    this.open = false;
+    this.withheld = withheld;
+  }
+
+  /** The key fragment of `position`, leaving a string open when `opens`. */
+  private key(position: number, opens: boolean): string {
+    const fragment = (this.fragments[(this.open ? CLOSE : 0) | (opens ? OPEN : 0)] as readonly string[])[position];
+    this.open = opens;
+    return fragment as string;
+  }
+
+  /** The next position, or -1 when its value was written as null (empty or withheld). */
+  private next(empty: boolean): number {
+    const position = this.position++;
+    if (!empty && this.withheld?.[position] !== 1) return position;
+    // Only the first key has no comma before it: it must never be left out.
+    if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
+    if (this.nullFragments !== undefined) {
+      this.text += (this.nullFragments[this.open ? 1 : 0] as readonly string[])[position] as string;
+      this.open = false;
+    }
+    return -1;
+  }
+
+  /** Appends a key and its value as two pieces: a rope whose right-hand pieces are flat is quick to write out. */
+  private append(position: number, opens: boolean, value: string): void {
+    this.text += this.key(position, opens);
+    this.text += value;
+  }
+
+  plain(_key: string, value: string | null): void {
+    const position = this.next(value === null);
+    if (position >= 0) this.append(position, true, value as string);
+  }
+
+  pooled(_key: string, value: string | null, rendered: string): void {
+    const position = this.next(value === null);
+    if (position >= 0) this.append(position, true, rendered);
+  }
+
+  number(_key: string, value: number | null): void {
+    // JSON.stringify writes a number as String() does, and a non-finite one as null.
+    const position = this.next(value === null || !Number.isFinite(value));
+    if (position >= 0) this.append(position, false, String(value));
+  }
+
+  boolean(_key: string, value: boolean): void {
+    const position = this.next(false);
+    if (position >= 0) this.append(position, false, value ? 'true' : 'false');
+  }
+
+  plainList(_key: string, values: readonly string[]): void {
+    const position = this.next(false);
+    if (position >= 0) this.append(position, false, values.length === 0 ? '[]' : `["${values.join('","')}"]`);
+  }
+
+  consentDetails(_key: string, value: ConsentDetails | null): void {
+    const position = this.next(value === null);
+    if (position < 0 || value === null) return;
+    // In the order person-factory builds the object (the contract's).
+    const { Purpose, DateGiven, Source } = value;
+    this.append(position, false, `{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`);
+  }
+
+  finish(): string {
+    if (this.position !== this.layout.fields.length) {
+      throw new Error(`record has ${this.position} of its ${this.layout.fields.length} fields`);
+    }
+    const text = this.text + (this.open ? '"}' : '}');
+    this.text = '';
+    return text;
+  }
+}
