@@ -46,4 +46,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
 # Node is PID 1 and handles SIGTERM and SIGINT itself: it stops accepting, finishes requests in
 # flight and exits within 10 s. No npm in between, which would not pass the signal on.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/mock-server/cli/main.js"]
+CMD ["node", "--max-semi-space-size=4", "dist/mock-server/cli/main.js"]

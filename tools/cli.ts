@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // `agentos-contacts`: one command for the mock and the partner tools. `serve` is the default, so
 // `agentos-contacts --port 4010` (and the `agentos-contacts-mock` alias) start the mock.
 // Each tool is imported only when asked for, so starting the mock loads none of them.

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The mock's own entry point (the Docker image runs this): flags and MOCK_* variables in, a server out.
 import { serve } from './serve.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MOCK_NODE_FLAGS } from '../../mock-server/cli/heap-bounds.js';
 import { REPO_ROOT } from '../support/cli-process.js';
 
 // Building and running the image is .ci/run's docker-smoke step; these are the rules it cannot see.
@@ -29,7 +30,9 @@ describe('the Dockerfile', () => {
     expect(finalStage).toContain('EXPOSE 4010');
     expect(finalStage.find((line) => line.startsWith('HEALTHCHECK'))).toMatch(/CMD \["node", /);
     // node as PID 1 receives SIGTERM itself; npm or a shell in between would swallow it.
-    expect(finalStage.at(-1)).toBe('CMD ["node", "dist/mock-server/cli/main.js"]');
+    // With the node flags the mock ships with (heap-bounds.ts).
+    const args = ['node', ...MOCK_NODE_FLAGS, 'dist/mock-server/cli/main.js'].map((arg) => `"${arg}"`);
+    expect(finalStage.at(-1)).toBe(`CMD [${args.join(', ')}]`);
   });
 
   it('ships no dev dependencies or sources in the final stage', () => {

@@ -1,8 +1,35 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEAP_GROWING_PERCENT, heapFlags } from '../../mock-server/cli/heap-bounds.js';
+import { readFileSync } from 'node:fs';
+import { HEAP_GROWING_PERCENT, heapFlags, MOCK_NODE_FLAGS } from '../../mock-server/cli/heap-bounds.js';
 import { REPO_ROOT } from '../support/cli-process.js';
+
+describe('the node flags the mock ships with', () => {
+  const shebang = `#!/usr/bin/env -S node ${MOCK_NODE_FLAGS.join(' ')}`;
+
+  it('are in both entry points (the bins and the image run them), built too', () => {
+    for (const file of [
+      'tools/cli.ts',
+      'mock-server/cli/main.ts',
+      'dist/tools/cli.js',
+      'dist/mock-server/cli/main.js',
+    ]) {
+      expect(readFileSync(join(REPO_ROOT, file), 'utf8').split('\n')[0], file).toBe(shebang);
+    }
+  });
+
+  it('are in npm start', () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(scripts.start).toBe(`node ${MOCK_NODE_FLAGS.join(' ')} dist/tools/cli.js`);
+  });
+
+  it('leave the CLI only the old-space bound to add', () => {
+    expect(heapFlags([...MOCK_NODE_FLAGS], '')).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+  });
+});
 
 describe('the heap bounds the CLI sets', () => {
   it('keeps the young generation at its start size and bounds old-space growth by default', () => {
