@@ -13,3 +13,8 @@ export function templatePattern(template: string): RegExp {
     .join('[^/]+');
   return new RegExp(`^${escaped}$`);
 }
+
+/** `/a/{b}` with `{ b: 'x y' }` to `/a/x%20y`: the template's own spelling, each parameter encoded. */
+export function concretePath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}

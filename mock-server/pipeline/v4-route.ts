@@ -14,6 +14,7 @@ import { ProblemError } from './problems.js';
 import { knownQueryNames, unknownQueryWarnings, warningHeaderValue } from './query-warnings.js';
 import type { RequestValidator } from '../contract/request-validation.js';
 import { JSON_CONTENT_TYPE, sendJson } from '../http/send-response.js';
+import { concretePath } from '../contract/path-template.js';
 
 /** What every /v4 route shares. */
 export interface V4RouteDependencies {
@@ -110,15 +111,14 @@ export function v4Route(
       return;
     }
     let params = request.params as Record<string, string>;
-    let path = request.path;
     // `--over-max clamp`: a count above the maximum reads as the maximum, as live V2 answered.
     if (clampsCount && /^\d+$/.test(params.count ?? '') && Number(params.count) > MAX_COUNT) {
       params = { ...params, count: String(MAX_COUNT) };
-      path = path.replace(/\/\d+$/, `/${MAX_COUNT}`);
     }
     validator.check(operation.operationId, {
       method: operation.method,
-      path,
+      // In the contract's spelling: routes match in any case (as ASP.NET's do), the validator does not.
+      path: concretePath(operation.path, params),
       query,
       headers: request.headers,
       body: request.body,

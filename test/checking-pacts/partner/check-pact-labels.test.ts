@@ -128,7 +128,7 @@ describe('the kit contract and contracts/agentos-contradicted.json agree', () =>
 // Without consent, agentOS (Json.NET) writes a withheld field as null; `--nulls absent` leaves it out.
 // Either is no leak: only a value is.
 describe('check-pact and a person without consent', () => {
-  const GOOD_PACT = 'test/contract/fixtures/partner-crm.pact.json';
+  const GOOD_PACT = 'test/checking-pacts/fixtures/partner-crm.pact.json';
 
   async function checkVendorBody(content: Record<string, unknown>): Promise<CheckResult> {
     const pact = JSON.parse(readFileSync(GOOD_PACT, 'utf8')) as PactFile;
