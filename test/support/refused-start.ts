@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { serve } from '../../mock-server/cli/serve.js';
 import type { CliRun } from './cli-process.js';
 
@@ -68,4 +68,16 @@ export async function refusedStart(
     vi.unstubAllEnvs();
     process.execArgv = execArgv;
   }
+}
+
+/** A refused start-up says why in one line on stderr, naming one of `names`, and nothing on stdout. */
+export function expectOneLineNaming(run: CliRun, names: readonly string[]): void {
+  const stderr = run.stderr.split('\n').filter((line) => line.trim() !== '');
+  expect(stderr, run.stderr).toHaveLength(1);
+  const [line] = stderr as [string];
+  expect(
+    names.some((name) => line.includes(name)),
+    line,
+  ).toBe(true);
+  expect(run.stdout).toBe('');
 }
