@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import onHeaders from 'on-headers';
 import { redactQuery } from './key-redaction.js';
 import type { KeyLocations } from '../pipeline/api-key-auth.js';
 import { beginExchange } from '../pipeline/v4-exchange.js';
@@ -13,7 +14,7 @@ export function isUnderV4(path: string): boolean {
   return (path.length === 3 || path.charCodeAt(3) === 0x2f) && path.slice(0, 3).toLowerCase() === '/v4';
 }
 
-/** Begins each /v4 request's exchange and records it in the journal once its response has been sent. */
+/** Begins each /v4 request's exchange and records it in the journal as its answer is written. */
 export function journalRecorder(state: MockState, locations: KeyLocations) {
   const journalKey = (name: string): boolean => locations.queries.includes(name);
   return (request: Request, response: Response, next: NextFunction): void => {
@@ -24,7 +25,11 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
     const exchange = beginExchange(request, locations);
     // Arrival, not completion: a grader asking "was this sent while limited?" needs when it was sent.
     const arrived = state.clock.now();
-    response.once('finish', () => {
+    // Recorded as the answer's head is written, before any of it reaches the client: so a client
+    // that reads the journal after its answer finds the entry, and on one shared journal two
+    // sequential requests to different replicas are listed in the order they were made (on
+    // 'finish', a replica descheduled after answering wrote its entry after the next one's).
+    onHeaders(response, () => {
       const { rawQuery } = exchange;
       // The key is kept (masked) in its own field, never in the recorded query.
       // A value under a near-miss name (API_KEY, apikey) is a key too: it is replaced.
