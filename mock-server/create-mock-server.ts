@@ -1,13 +1,13 @@
 import express, { type Express, type Request } from 'express';
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 import { keyGrants, keyLocations } from './pipeline/api-key-auth.js';
 import type { Elapsed } from './behaviours/simulated-clock.js';
 import { listOperations, loadContract, type LoadedContract } from './contract/contract.js';
 import { controlApi } from './control/control-api.js';
-import { errorHandler } from './http/error-handler.js';
+import { answerError, errorHandler } from './http/error-handler.js';
 import { OPERATION_HANDLERS } from './operations/index.js';
-import { journalRecorder } from './http/journal-recorder.js';
-import { expressPath } from './contract/path-template.js';
+import { journalRecorder, journalRecording } from './http/journal-recorder.js';
 import { methodNotAllowed } from './http/method-not-allowed.js';
 import { MockState } from './state/mock-state.js';
 import type { StoreWarn } from './state/state-store.js';
@@ -18,10 +18,17 @@ import { RequestValidator } from './contract/request-validation.js';
 import { createLogger, requestLog } from './http/request-log.js';
 import { serviceRoutes } from './http/service-routes.js';
 import { v4Route } from './pipeline/v4-route.js';
+import { v4Dispatcher } from './http/v4-dispatcher.js';
 
 /** A built mock: the Express app (not listening) and the state behind it. */
 export interface MockServer {
+  /** The whole mock as an Express app, to mount in your own. */
   readonly app: Express;
+  /**
+   * The same mock for `http.createServer`: the contract's operations answered before Express is
+   * entered (cheaper per request), everything else by `app`. The mock's own servers listen with it.
+   */
+  readonly requestListener: RequestListener;
   readonly options: MockOptions;
   readonly logger: Logger;
   readonly contract: LoadedContract;
@@ -64,8 +71,8 @@ function warnAboutUnreachableConsentRates(state: MockState, logger: Logger): voi
 }
 
 /**
- * Builds the mock from the contract: one Express route per operation (see v4-route.ts), the
- * service routes, and the control API under /__mock.
+ * Builds the mock from the contract: one route per operation (see v4-route.ts) answered by the /v4
+ * dispatcher, then in Express the service routes and the control API under /__mock.
  */
 export async function createMockServer(
   input: MockOptionsInput = {},
@@ -88,23 +95,31 @@ export async function createMockServer(
     authorisedIntegrators: new Set(options.authorisedIntegrators),
   };
 
+  const operations = listOperations(document);
+  const routes = operations.map((operation) => {
+    const handler = OPERATION_HANDLERS[operation.operationId];
+    if (!handler) throw new Error(`no handler for operation ${operation.operationId}`);
+    return { operation, route: v4Route(operation, handler, routeDependencies) };
+  });
+  const dispatch = v4Dispatcher({
+    routes,
+    locations,
+    record: journalRecording(state, locations),
+    logger,
+    answerError: answerError(logger, options.errors),
+  });
+
   const app = express();
   app.disable('x-powered-by');
   // Records carry their own ETag; hashing every 600 KB page for a response ETag costs ~0.4 ms.
   app.set('etag', false);
+  // First, so the app mounted elsewhere answers the operations exactly as requestListener does.
+  app.use((request, response, next) => {
+    if (!dispatch(request, response)) next();
+  });
   // Every layer costs each request a visit: a silent log gets none.
   if (logger.isLevelEnabled('info')) app.use(requestLog(logger));
   app.use(journalRecorder(state, locations));
-
-  const operations = listOperations(document);
-  for (const operation of operations) {
-    const handler = OPERATION_HANDLERS[operation.operationId];
-    if (!handler) throw new Error(`no handler for operation ${operation.operationId}`);
-    app[operation.method as 'get' | 'post'](
-      expressPath(operation.path),
-      v4Route(operation, handler, routeDependencies),
-    );
-  }
 
   // After the /v4 routes, so API requests do not walk past these routers' layers first.
   app.use(serviceRoutes(contract, options, state.store));
@@ -115,5 +130,17 @@ export async function createMockServer(
   });
   app.use(errorHandler(logger, options.errors));
 
-  return { app, options, logger, contract, state, reset: () => state.reset(), close: () => state.store.close() };
+  const requestListener: RequestListener = (request, response) => {
+    if (!dispatch(request, response)) app(request, response);
+  };
+  return {
+    app,
+    requestListener,
+    options,
+    logger,
+    contract,
+    state,
+    reset: () => state.reset(),
+    close: () => state.store.close(),
+  };
 }

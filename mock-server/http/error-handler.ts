@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { invalidRequest, ProblemError, type ErrorStyle, type ProblemKind } from '../pipeline/problems.js';
 import { sendProblem } from './send-response.js';
@@ -51,9 +52,12 @@ function clientProblem(error: HttpishError): ProblemError | undefined {
   return undefined;
 }
 
+/** What answers a failed request: the problem in the `--errors` style, or a 500 for a surprise. */
+export type ErrorAnswer = (error: unknown, response: ServerResponse) => void;
+
 /** Every error becomes an answer in the `--errors` style; only true surprises are a 500, and they are logged. */
-export function errorHandler(logger: Logger, style: ErrorStyle) {
-  return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => {
+export function answerError(logger: Logger, style: ErrorStyle): ErrorAnswer {
+  return (error, response) => {
     if (response.headersSent) {
       response.destroy();
       return;
@@ -70,4 +74,10 @@ export function errorHandler(logger: Logger, style: ErrorStyle) {
     logger.error({ err: error }, 'unexpected error');
     sendProblem(response, new ProblemError('internal-error', 'The mock failed unexpectedly; see its log.'), style);
   };
+}
+
+/** The same, as Express's error middleware for everything the /v4 dispatcher did not answer. */
+export function errorHandler(logger: Logger, style: ErrorStyle) {
+  const answer = answerError(logger, style);
+  return (error: unknown, _request: Request, response: Response, _next: NextFunction): void => answer(error, response);
 }

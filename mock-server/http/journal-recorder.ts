@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import onHeaders from 'on-headers';
 import { redactQuery } from './key-redaction.js';
 import type { KeyLocations } from '../pipeline/api-key-auth.js';
-import { beginExchange } from '../pipeline/v4-exchange.js';
+import { beginExchange, type V4Exchange } from '../pipeline/v4-exchange.js';
 import type { MockState } from '../state/mock-state.js';
 
 /**
@@ -14,15 +15,17 @@ export function isUnderV4(path: string): boolean {
   return (path.length === 3 || path.charCodeAt(3) === 0x2f) && path.slice(0, 3).toLowerCase() === '/v4';
 }
 
-/** Begins each /v4 request's exchange and records it in the journal as its answer is written. */
-export function journalRecorder(state: MockState, locations: KeyLocations) {
+/** Records one /v4 exchange in the journal once its answer's head is written. */
+export type JournalRecording = (
+  url: string,
+  incoming: IncomingMessage,
+  response: ServerResponse,
+  exchange: V4Exchange,
+) => void;
+
+export function journalRecording(state: MockState, locations: KeyLocations): JournalRecording {
   const journalKey = (name: string): boolean => locations.queries.includes(name);
-  return (request: Request, response: Response, next: NextFunction): void => {
-    if (!isUnderV4(request.path)) {
-      next();
-      return;
-    }
-    const exchange = beginExchange(request, locations);
+  return (url, incoming, response, exchange) => {
     // Arrival, not completion: a grader asking "was this sent while limited?" needs when it was sent.
     const arrived = state.clock.now();
     // Recorded as the answer's head is written, before any of it reaches the client: so a client
@@ -40,13 +43,12 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
           break;
         }
       }
-      const url = request.originalUrl;
       const queryAt = url.indexOf('?');
       state.store.record(
         {
           time: new Date(arrived).toISOString(),
           durationMs: Math.max(0, state.clock.now() - arrived),
-          method: request.method,
+          method: incoming.method as string,
           path: queryAt < 0 ? url : url.slice(0, queryAt),
           query: recordedQuery,
           status: response.statusCode,
@@ -56,6 +58,20 @@ export function journalRecorder(state: MockState, locations: KeyLocations) {
         exchange.key,
       );
     });
+  };
+}
+
+/**
+ * Journals the /v4 requests no operation answered (a 404 or 405 under /v4): the dispatcher
+ * journals the ones it answers itself.
+ */
+export function journalRecorder(state: MockState, locations: KeyLocations) {
+  const record = journalRecording(state, locations);
+  return (request: Request, response: Response, next: NextFunction): void => {
+    if (isUnderV4(request.path)) {
+      const exchange = beginExchange(locations, request.headers, request.query as Record<string, unknown>);
+      record(request.originalUrl, request, response, exchange);
+    }
     next();
   };
 }

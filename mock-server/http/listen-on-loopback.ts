@@ -1,6 +1,5 @@
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 
 /** A built mock listening for a test or a tool: its base URL, and a close that drops every connection. */
 export interface ListeningMock {
@@ -9,11 +8,15 @@ export interface ListeningMock {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 on a free port (tests, tools, the partner test kit): never beyond loopback. */
-export async function listenOnLoopback(app: Express): Promise<ListeningMock> {
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-    listening.once('error', reject);
+/**
+ * Listens on 127.0.0.1 on a free port (tests, tools, the partner test kit): never beyond loopback.
+ * Given a mock's `requestListener` (or its `app`, to test the mounted path).
+ */
+export async function listenOnLoopback(listener: RequestListener): Promise<ListeningMock> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
   });
   return {
     server,

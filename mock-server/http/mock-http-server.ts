@@ -29,8 +29,8 @@ export function createMockHttpServer(mock: MockServer, tls?: { key: string; cert
     keepAliveTimeout: 5_000,
   };
   const server: Server = tls
-    ? createHttpsServer({ ...settings, key: tls.key, cert: tls.cert }, mock.app)
-    : createHttpServer(settings, mock.app);
+    ? createHttpsServer({ ...settings, key: tls.key, cert: tls.cert }, mock.requestListener)
+    : createHttpServer(settings, mock.requestListener);
   server.on('clientError', (error, socket) => onClientError(error, socket as Socket, mock.options.errors));
   const tracker = new ConnectionTracker(server, maxConnections, tls === undefined, mock.options.errors);
   return { server, stop: (done) => tracker.stop(FIRST_REQUEST_GRACE_MS, done) };

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
 import { redactUrl } from './key-redaction.js';
 
@@ -17,23 +18,29 @@ export function safeUrl(url: string): string {
     : `${redacted.slice(0, MAX_LOGGED_URL)}... (${redacted.length - MAX_LOGGED_URL} more characters)`;
 }
 
-/** One structured line per request, written when the response has been sent. */
+/** One structured line for this request, written when its response has been sent. */
+export function logWhenAnswered(
+  logger: Logger,
+  url: string,
+  incoming: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const started = process.hrtime.bigint();
+  response.on('finish', () => {
+    logger.info({
+      method: incoming.method,
+      url: safeUrl(url),
+      status: response.statusCode,
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+      warning: response.getHeader('x-mock-warning'),
+    });
+  });
+}
+
+/** The log of every request the /v4 dispatcher did not answer (it logs its own). */
 export function requestLog(logger: Logger) {
   return (request: Request, response: Response, next: NextFunction): void => {
-    if (!logger.isLevelEnabled('info')) {
-      next();
-      return;
-    }
-    const started = process.hrtime.bigint();
-    response.on('finish', () => {
-      logger.info({
-        method: request.method,
-        url: safeUrl(request.originalUrl),
-        status: response.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        warning: response.getHeader('x-mock-warning'),
-      });
-    });
+    if (logger.isLevelEnabled('info')) logWhenAnswered(logger, request.originalUrl, request, response);
     next();
   };
 }

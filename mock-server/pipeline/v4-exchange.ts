@@ -1,10 +1,9 @@
-import type { Request } from 'express';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { apiKeyOf, type KeyLocations } from './api-key-auth.js';
 
 /**
- * What one /v4 request carries from stage to stage, typed: the query as read once (Express 5
- * parses it again on every read of `request.query`), the key, and the warnings the answer gives.
- * The journal records from it once the response is sent.
+ * What the journal needs of one /v4 request, typed: the query as read once, the key, and the
+ * warnings the answer gives (set by the warnings stage).
  */
 export interface V4Exchange {
   readonly rawQuery: Readonly<Record<string, unknown>>;
@@ -12,17 +11,21 @@ export interface V4Exchange {
   warnings: readonly string[];
 }
 
-const exchanges = new WeakMap<Request, V4Exchange>();
-
-/** Starts the exchange of a /v4 request (the journal's middleware does, before any route). */
-export function beginExchange(request: Request, locations: KeyLocations): V4Exchange {
-  const rawQuery = request.query as Record<string, unknown>;
-  const exchange: V4Exchange = { rawQuery, key: apiKeyOf(locations, request.headers, rawQuery), warnings: [] };
-  exchanges.set(request, exchange);
-  return exchange;
+/** Starts the exchange of a /v4 request from its headers and parsed query. */
+export function beginExchange(
+  locations: KeyLocations,
+  headers: IncomingHttpHeaders,
+  rawQuery: Readonly<Record<string, unknown>>,
+): V4Exchange {
+  return { rawQuery, key: apiKeyOf(locations, headers, rawQuery), warnings: [] };
 }
 
-/** The exchange begun for this request. */
-export function exchangeOf(request: Request, locations: KeyLocations): V4Exchange {
-  return exchanges.get(request) ?? beginExchange(request, locations);
+/** A /v4 request as its stages read it: matched to an operation, its parameters decoded. */
+export interface V4Request {
+  /** The request itself, for its headers and the body parser (which sets `body` on it). */
+  readonly incoming: IncomingMessage & { body?: unknown };
+  /** The path as sent, without its query: the response cache keys by it. */
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly exchange: V4Exchange;
 }

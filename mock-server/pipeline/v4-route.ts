@@ -1,11 +1,13 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express from 'express';
+import type { ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
+import typeIs from 'type-is';
 import { checkApiKey, type KeyGrants, type KeyLocations } from './api-key-auth.js';
 import { parsePrefer, preferredProblem } from '../behaviours/prefer-header.js';
 import { refuseUnlessAllowed, type RateDecision } from '../behaviours/rate-limiter.js';
 import type { RateLimit } from '../options/mock-options.js';
 import type { Agency } from '../state/agency.js';
-import { exchangeOf, type V4Exchange } from './v4-exchange.js';
+import type { V4Request } from './v4-exchange.js';
 import type { ContractOperation } from '../contract/contract.js';
 import type { OperationHandler } from '../operations/handler-context.js';
 import { sendUncached, serializeBody } from '../http/serialize-body.js';
@@ -35,16 +37,19 @@ interface Scenario {
   readonly failure: ProblemError | undefined;
 }
 
+/** One /v4 operation's answer: it throws (or rejects with) a ProblemError the dispatcher renders. */
+export type V4Route = (request: V4Request, response: ServerResponse) => void | Promise<void>;
+
 /**
  * One contract operation as named stages, in agentOS's order: key -> agency -> rate limit ->
  * scenario (Prefer, faults, delay) -> body -> warnings -> cache -> validation -> handler -> answer.
- * Stages hand each other typed values (the exchange, the agency); the handler sees plain values.
+ * Stages hand each other typed values (the request, the agency); the handler sees plain values.
  */
 export function v4Route(
   operation: ContractOperation,
   handler: OperationHandler,
   dependencies: V4RouteDependencies,
-): RequestHandler {
+): V4Route {
   const { state, validator, locations, grants, authorisedIntegrators } = dependencies;
   const { options } = state;
   const known = knownQueryNames(operation, locations.queries);
@@ -57,8 +62,8 @@ export function v4Route(
     options.overMax === 'clamp' && operation.parameters.some((parameter) => parameter.name === 'count');
 
   /** Stage 1-2: the key, the agency (each refuses with its own answer); the store decides the rate limit. */
-  const admit = (request: Request, exchange: V4Exchange): Agency => {
-    checkApiKey(exchange.key, grants);
+  const admit = (request: V4Request): Agency => {
+    checkApiKey(request.exchange.key, grants);
     const shortName = request.params.shortName as string;
     const agency = state.agencies.get(shortName);
     if (!agency) {
@@ -71,8 +76,10 @@ export function v4Route(
   };
 
   /** Stage 4: a `Prefer` scenario wins over the seeded error rate; both draw in every request. */
-  const scenarioOf = (request: Request): Scenario => {
-    const preferred = parsePrefer(request.get('prefer'));
+  const scenarioOf = (request: V4Request): Scenario => {
+    // Node joins a repeated Prefer into one string; only Set-Cookie comes as an array.
+    const { prefer } = request.incoming.headers;
+    const preferred = parsePrefer(typeof prefer === 'string' ? prefer : undefined);
     const fault = state.faults.next();
     const failure =
       preferred.code !== undefined
@@ -84,12 +91,8 @@ export function v4Route(
   };
 
   /** Stage 5-8: warnings, the response cache, validation, the handler, and the answer. */
-  const respond = (
-    request: Request,
-    response: Response,
-    exchange: V4Exchange,
-    agency: Agency,
-  ): void | Promise<void> => {
+  const respond = (request: V4Request, response: ServerResponse, agency: Agency): void | Promise<void> => {
+    const { exchange } = request;
     const { rawQuery } = exchange;
     const warnings = unknownQueryWarnings(rawQuery, known);
     exchange.warnings = warnings;
@@ -110,24 +113,25 @@ export function v4Route(
       sendJson(response, 200, cached);
       return;
     }
-    let params = request.params as Record<string, string>;
+    let params = request.params;
     // `--over-max clamp`: a count above the maximum reads as the maximum, as live V2 answered.
     if (clampsCount && /^\d+$/.test(params.count ?? '') && Number(params.count) > MAX_COUNT) {
       params = { ...params, count: String(MAX_COUNT) };
     }
+    const { headers, body } = request.incoming;
     validator.check(operation.operationId, {
       method: operation.method,
       // In the contract's spelling: routes match in any case (as ASP.NET's do), the validator does not.
       path: concretePath(operation.path, params),
       query,
-      headers: request.headers,
-      body: request.body,
+      headers,
+      body,
     });
     const identifier = identification ? query[identification] : undefined;
     const result = handler({
       params,
       query,
-      body: request.body,
+      body,
       agency,
       authorisedIntegrator: identifier !== undefined && authorisedIntegrators.has(identifier),
       options,
@@ -135,9 +139,9 @@ export function v4Route(
     });
     const send = (): void => {
       if (result.cacheable && cacheKey !== undefined && state.cache.isRepeat(cacheKey)) {
-        const body = serializeBody(result.body);
-        state.cache.set(cacheKey, body);
-        sendJson(response, result.status, body);
+        const bytes = serializeBody(result.body);
+        state.cache.set(cacheKey, bytes);
+        sendJson(response, result.status, bytes);
       } else {
         sendUncached(response, result.status, JSON_CONTENT_TYPE, result.body);
       }
@@ -149,14 +153,14 @@ export function v4Route(
   };
 
   /** Whether the request says it carries a body (RFC 9112 6.3), as type-is decides. */
-  const hasBody = (request: Request): boolean =>
-    request.headers['transfer-encoding'] !== undefined ||
-    (request.headers['content-length'] !== undefined && request.headers['content-length'] !== '0');
+  const hasBody = (request: V4Request): boolean =>
+    request.incoming.headers['transfer-encoding'] !== undefined ||
+    (request.incoming.headers['content-length'] !== undefined && request.incoming.headers['content-length'] !== '0');
 
   // A request without a body is left to validation, which names the missing body.
-  const checkMediaType = (request: Request): void => {
-    if (!hasBody(request) || request.is('application/json')) return;
-    const sent = request.headers['content-type'];
+  const checkMediaType = (request: V4Request): void => {
+    if (!hasBody(request) || typeIs(request.incoming, ['application/json'])) return;
+    const sent = request.incoming.headers['content-type'];
     throw new ProblemError(
       'unsupported-media-type',
       sent === undefined
@@ -166,58 +170,45 @@ export function v4Route(
   };
 
   const readJson = express.json({ limit: '16kb', type: 'application/json' });
+  /** The JSON body read onto the request; rejects with body-parser's error (the error handler names it). */
+  const readBody = (request: V4Request, response: ServerResponse): Promise<void> =>
+    new Promise((resolve, reject) =>
+      readJson(request.incoming as never, response as never, (error?: unknown) => (error ? reject(error) : resolve())),
+    );
 
   /** After the scenario's delay (if any): fail as asked, read a POST body, then respond. */
   const proceed = (
-    request: Request,
-    response: Response,
-    next: NextFunction,
-    exchange: V4Exchange,
+    request: V4Request,
+    response: ServerResponse,
     agency: Agency,
     failure: ProblemError | undefined,
   ): void | Promise<void> => {
     if (failure) throw failure;
-    if (operation.method === 'get') return respond(request, response, exchange, agency);
+    if (operation.method === 'get') return respond(request, response, agency);
     // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
     checkMediaType(request);
-    readJson(request, response, (error?: unknown) => {
-      if (error) {
-        next(error);
-        return;
-      }
-      try {
-        const saved = respond(request, response, exchange, agency);
-        if (saved instanceof Promise) saved.catch(next);
-      } catch (problem) {
-        next(problem);
-      }
-    });
+    return readBody(request, response).then(() => respond(request, response, agency));
   };
 
   /** Stage 3 onwards, once the store has decided the rate limit. */
   const decided = (
-    request: Request,
-    response: Response,
-    next: NextFunction,
-    exchange: V4Exchange,
+    request: V4Request,
+    response: ServerResponse,
     agency: Agency,
     decision: RateDecision | undefined,
   ): void | Promise<void> => {
     refuseUnlessAllowed(decision, rateSettings);
     const { delayMs, failure } = scenarioOf(request);
-    if (delayMs <= 0) return proceed(request, response, next, exchange, agency, failure);
-    return delay(delayMs).then(() => proceed(request, response, next, exchange, agency, failure));
+    if (delayMs <= 0) return proceed(request, response, agency, failure);
+    return delay(delayMs).then(() => proceed(request, response, agency, failure));
   };
 
   // Synchronous on the memory store unless a delay was asked for: most requests never touch a
   // timer or a promise. A shared store answers the rate limit and its version in one round trip.
-  return (request, response, next) => {
-    const exchange = exchangeOf(request, locations);
-    const agency = admit(request, exchange);
-    const decision = state.store.admit(exchange.key);
-    if (decision instanceof Promise) {
-      return decision.then((outcome) => decided(request, response, next, exchange, agency, outcome));
-    }
-    return decided(request, response, next, exchange, agency, decision);
+  return (request, response) => {
+    const agency = admit(request);
+    const decision = state.store.admit(request.exchange.key);
+    if (decision instanceof Promise) return decision.then((outcome) => decided(request, response, agency, outcome));
+    return decided(request, response, agency, decision);
   };
 }

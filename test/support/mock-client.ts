@@ -77,7 +77,7 @@ export async function startMock(
   dependencies: MockDependencies = {},
 ): Promise<MockClient> {
   const mock = await createMockServer({ quiet: true, errors: 'problem', ...input }, dependencies);
-  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.requestListener);
   const baseUrl = listeningUrl;
   // A configured key may carry its tiers (`KEY:contacts`); the key sent is the part before them.
   const defaultKey = mock.options.apiKeys[0]?.split(':')[0] ?? DEFAULT_TEST_KEY;

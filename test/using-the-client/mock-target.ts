@@ -30,7 +30,7 @@ export async function startMockTarget(
   dependencies: MockDependencies = {},
 ): Promise<MockTarget> {
   const mock = await createMockServer({ quiet: true, ...input }, dependencies);
-  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.requestListener);
   const baseUrl = listeningUrl;
   async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${baseUrl}/__mock${path}`, {

@@ -52,7 +52,7 @@ export async function startMockHost(input: MockOptionsInput, faults: HostFaults)
         }) as ServerResponse['writeHead'];
       }
     }
-    mock.app(request, response);
+    mock.requestListener(request, response);
   };
   const server: Server = createServer(handle);
   await new Promise<void>((resolve, reject) => {

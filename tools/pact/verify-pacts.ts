@@ -57,7 +57,7 @@ interface VerifierJson {
 
 async function startInProcessMock(options: MockOptionsInput): Promise<{ url: string; close: () => Promise<void> }> {
   const mock = await createMockServer({ quiet: true, ...options });
-  const { server, url: listeningUrl } = await listenOnLoopback(mock.app);
+  const { server, url: listeningUrl } = await listenOnLoopback(mock.requestListener);
   return {
     url: listeningUrl,
     close: () =>

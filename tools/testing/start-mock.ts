@@ -48,7 +48,7 @@ export async function startMock(input: StartMockOptions = {}): Promise<RunningMo
   const { apiKey: givenKey, integrator: givenIntegrator, client: clientOptions, ...mockInput } = input;
   const mock = await createMockServer({ quiet: true, ...mockInput, port: mockInput.port ?? 0 });
   const { options } = mock;
-  const server = createServer(mock.app);
+  const server = createServer(mock.requestListener);
   const address = await listen(server, options.port, mockInput.host ?? '127.0.0.1');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
