@@ -33,35 +33,44 @@ export function v4Dispatcher(parts: V4DispatcherParts): V4Dispatch {
   const { locations, record, logger, answerError } = parts;
   const router = new V4Router(parts.routes);
   const logs = logger.isLevelEnabled('info');
+  /** The operation this request asks for: undefined for none, or the 400 of a parameter that does not decode. */
+  const find = (incoming: IncomingMessage, pathname: string): RouteMatch<V4Route> | { error: unknown } | undefined => {
+    try {
+      return router.match(incoming.method ?? 'GET', pathname);
+    } catch (error) {
+      return { error };
+    }
+  };
+
+  /** The request's URL parsed (and kept on the request, for Express), or undefined where it does not parse. */
+  const parse = (incoming: IncomingMessage): ReturnType<typeof parseUrl> => {
+    try {
+      return parseUrl(incoming);
+    } catch {
+      return undefined; // Express's router makes the same of it: no path, so no route.
+    }
+  };
+
   return (incoming, response) => {
-    const parsed = parseUrl(incoming);
+    const parsed = parse(incoming);
     const pathname = parsed?.pathname;
     if (!parsed || !pathname || !isUnderV4(pathname)) return false;
-    let match: RouteMatch<V4Route> | undefined;
-    let badParameter: unknown;
+    const found = find(incoming, pathname);
+    if (!found) return false;
+    // From here on the request is this dispatcher's: nothing it throws may reach node:http unanswered.
     try {
-      match = router.match(incoming.method ?? 'GET', pathname);
-      if (!match) return false;
+      // Mounted inside another Express app, `url` is relative to the mount; the log and journal say what was sent.
+      const url = (incoming as { originalUrl?: string }).originalUrl ?? (incoming.url as string);
+      // Express 5's "simple" query parser, so a query reads the same here as on its routes.
+      const rawQuery = querystring.parse(typeof parsed.query === 'string' ? parsed.query : '');
+      const exchange = beginExchange(locations, incoming.headers, rawQuery);
+      if (logs) logWhenAnswered(logger, url, incoming, response);
+      record(url, incoming, response, exchange);
+      if ('error' in found) throw found.error;
+      const answered = found.route({ incoming, path: pathname, params: found.params, exchange }, response);
+      if (answered instanceof Promise) answered.catch((error: unknown) => answerError(error, response));
     } catch (error) {
-      badParameter = error;
-    }
-    // Mounted inside another Express app, `url` is relative to the mount; the log and journal say what was sent.
-    const url = (incoming as { originalUrl?: string }).originalUrl ?? (incoming.url as string);
-    // Express 5's "simple" query parser, so a query reads the same here as on its routes.
-    const rawQuery = querystring.parse(typeof parsed.query === 'string' ? parsed.query : '');
-    const exchange = beginExchange(locations, incoming.headers, rawQuery);
-    if (logs) logWhenAnswered(logger, url, incoming, response);
-    record(url, incoming, response, exchange);
-    const fail = (error: unknown): void => answerError(error, response);
-    if (!match) {
-      fail(badParameter);
-      return true;
-    }
-    try {
-      const answered = match.route({ incoming, path: pathname, params: match.params, exchange }, response);
-      if (answered instanceof Promise) answered.catch(fail);
-    } catch (error) {
-      fail(error);
+      answerError(error, response);
     }
     return true;
   };
