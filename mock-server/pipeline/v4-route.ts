@@ -28,8 +28,6 @@ export interface V4RouteDependencies {
 }
 
 const IDENTIFICATION_PARAMETERS = ['integrator', 'integration'] as const;
-/** agentOS's largest page. */
-const MAX_COUNT = 1000;
 
 /** What a request asked for (Prefer) or the error rate drew: a delay first, then maybe a failure. */
 interface Scenario {
@@ -58,8 +56,9 @@ export function v4Route(
   const cacheable = operation.method === 'get';
   // Built once: the options do not change while the mock runs.
   const rateSettings = { ...(options.rateLimit as RateLimit), sendRetryAfter: options.retryAfter === 'send' };
-  const clampsCount =
-    options.overMax === 'clamp' && operation.parameters.some((parameter) => parameter.name === 'count');
+  // agentOS's largest page, as the contract's `count` declares it (1000).
+  const maxCount = operation.parameters.find((parameter) => parameter.name === 'count')?.schema?.maximum;
+  const clampsCount = options.overMax === 'clamp' && typeof maxCount === 'number';
 
   /** Stage 1-2: the key, the agency (each refuses with its own answer); the store decides the rate limit. */
   const admit = (request: V4Request): Agency => {
@@ -115,8 +114,8 @@ export function v4Route(
     }
     let params = request.params;
     // `--over-max clamp`: a count above the maximum reads as the maximum, as live V2 answered.
-    if (clampsCount && /^\d+$/.test(params.count ?? '') && Number(params.count) > MAX_COUNT) {
-      params = { ...params, count: String(MAX_COUNT) };
+    if (clampsCount && /^\d+$/.test(params.count ?? '') && Number(params.count) > (maxCount as number)) {
+      params = { ...params, count: String(maxCount) };
     }
     const { headers, body } = request.incoming;
     validator.check(operation.operationId, {
