@@ -16,7 +16,6 @@ import { ProblemError } from './problems.js';
 import { knownQueryNames, unknownQueryWarnings, warningHeaderValue } from './query-warnings.js';
 import type { RequestValidator } from '../contract/request-validation.js';
 import { JSON_CONTENT_TYPE, sendJson } from '../http/send-response.js';
-import { concretePath } from '../contract/path-template.js';
 
 /** What every /v4 route shares. */
 export interface V4RouteDependencies {
@@ -118,14 +117,7 @@ export function v4Route(
       params = { ...params, count: String(maxCount) };
     }
     const { headers, body } = request.incoming;
-    validator.check(operation.operationId, {
-      method: operation.method,
-      // In the contract's spelling: routes match in any case (as ASP.NET's do), the validator does not.
-      path: concretePath(operation.path, params),
-      query,
-      headers,
-      body,
-    });
+    validator.checkParsed(operation.operationId, { params, query, headers, body });
     const identifier = identification ? query[identification] : undefined;
     const result = handler({
       params,
