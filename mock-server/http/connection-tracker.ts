@@ -56,7 +56,9 @@ export class ConnectionTracker {
       this.connections.set(socket, { busy: 0, served: false });
       socket.once('close', () => this.connections.delete(socket));
     });
-    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    // Ahead of the app's listener: most answers are written before the request event's later
+    // listeners run, and a Connection header set after them threw out of the server mid-stop.
+    server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
       const connection = this.connections.get(request.socket);
       if (!connection) return;
       connection.busy++;
