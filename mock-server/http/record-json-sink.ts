@@ -25,6 +25,8 @@ export interface JsonFragments {
   readonly keys: readonly (readonly string[])[];
   /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
   readonly nulls: readonly (readonly string[])[] | undefined;
+  /** `,"Key":true` and `,"Key":false` by CLOSE, then at 2 * position and 2 * position + 1: one piece, not two. */
+  readonly booleans: readonly (readonly string[])[];
 }
 
 export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
@@ -37,6 +39,9 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
       nulls === 'null'
         ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
         : undefined,
+    booleans: [0, CLOSE].map((variant) =>
+      layout.keys.flatMap((key) => [fragment(variant, key, 'true'), fragment(variant, key, 'false')]),
+    ),
   };
 }
 
@@ -53,11 +58,13 @@ export class RecordJsonSink implements RecordSink<string> {
   private readonly layout: RecordLayout;
   private readonly fragments: readonly (readonly string[])[];
   private readonly nullFragments: readonly (readonly string[])[] | undefined;
+  private readonly booleans: readonly (readonly string[])[];
 
   constructor(compiled: JsonFragments) {
     this.layout = compiled.layout;
     this.fragments = compiled.keys;
     this.nullFragments = compiled.nulls;
+    this.booleans = compiled.booleans;
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
@@ -113,7 +120,9 @@ export class RecordJsonSink implements RecordSink<string> {
 
   boolean(_key: string, value: boolean): void {
     const position = this.next(false);
-    if (position >= 0) this.append(position, false, value ? 'true' : 'false');
+    if (position < 0) return;
+    this.text += (this.booleans[this.open ? 1 : 0] as readonly string[])[2 * position + (value ? 0 : 1)] as string;
+    this.open = false;
   }
 
   plainList(_key: string, values: readonly string[]): void {
