@@ -1,4 +1,5 @@
 import type { ConsentDetails } from '../../fixtures/people/person-factory.js';
+import type { ChoiceList } from '../../fixtures/records/choice-list.js';
 import { flat } from '../../fixtures/records/json-text.js';
 import type { RecordSink } from '../../fixtures/records/record-sink.js';
 import type { RecordLayout } from '../contract/record-layout.js';
@@ -27,6 +28,11 @@ export interface JsonFragments {
   readonly nulls: readonly (readonly string[])[] | undefined;
   /** `,"Key":true` and `,"Key":false` by CLOSE, then at 2 * position and 2 * position + 1: one piece, not two. */
   readonly booleans: readonly (readonly string[])[];
+  /**
+   * Key fragments joined with the items of choice lists, made as each is first written: by
+   * CLOSE, then position, then list. A data set's lists hold a few thousand items in all.
+   */
+  readonly joined: readonly (readonly Map<ChoiceList, (string | undefined)[]>[])[];
 }
 
 export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
@@ -39,6 +45,7 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
       nulls === 'null'
         ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
         : undefined,
+    joined: [0, CLOSE].map(() => layout.keys.map(() => new Map())),
     booleans: [0, CLOSE].map((variant) =>
       layout.keys.flatMap((key) => [fragment(variant, key, 'true'), fragment(variant, key, 'false')]),
     ),
@@ -59,12 +66,14 @@ export class RecordJsonSink implements RecordSink<string> {
   private readonly fragments: readonly (readonly string[])[];
   private readonly nullFragments: readonly (readonly string[])[] | undefined;
   private readonly booleans: readonly (readonly string[])[];
+  private readonly joined: readonly (readonly Map<ChoiceList, (string | undefined)[]>[])[];
 
   constructor(compiled: JsonFragments) {
     this.layout = compiled.layout;
     this.fragments = compiled.keys;
     this.nullFragments = compiled.nulls;
     this.booleans = compiled.booleans;
+    this.joined = compiled.joined;
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
@@ -110,6 +119,26 @@ export class RecordJsonSink implements RecordSink<string> {
   pooled(_key: string, value: string | null, rendered: string): void {
     const position = this.next(value === null);
     if (position >= 0) this.append(position, true, rendered);
+  }
+
+  choice(_key: string, list: ChoiceList, index: number): void {
+    const position = this.next(false);
+    if (position < 0) return;
+    const variant = this.open ? 1 : 0;
+    const byList = (this.joined[variant] as readonly Map<ChoiceList, (string | undefined)[]>[])[position] as Map<
+      ChoiceList,
+      (string | undefined)[]
+    >;
+    let joined = byList.get(list);
+    if (joined === undefined) byList.set(list, (joined = []));
+    let piece = joined[index];
+    if (piece === undefined) {
+      const rendered = list.rendered[index];
+      if (rendered === undefined) throw new RangeError(`${_key}: no item ${index} in a list of ${list.values.length}`);
+      piece = joined[index] = flat(this.key(position, true) + rendered);
+    }
+    this.open = true;
+    this.text += piece;
   }
 
   number(_key: string, value: number | null): void {
