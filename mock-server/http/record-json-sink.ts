@@ -28,11 +28,18 @@ export interface JsonFragments {
   readonly nulls: readonly (readonly string[])[] | undefined;
   /** `,"Key":true` and `,"Key":false` by CLOSE, then at 2 * position and 2 * position + 1: one piece, not two. */
   readonly booleans: readonly (readonly string[])[];
-  /**
-   * Key fragments joined with the items of choice lists, made as each is first written: by
-   * CLOSE, then position, then list. A data set's lists hold a few thousand items in all.
-   */
-  readonly joined: readonly (readonly Map<ChoiceList, (string | undefined)[]>[])[];
+  /** Key fragments joined with the items of choice lists, by CLOSE, then position. */
+  readonly joined: readonly (readonly JoinedSlot[])[];
+}
+
+/**
+ * The joined pieces of one position and variant, made as each item is first written. Every field
+ * draws from one list (a second list would start the slot over: slower, never wrong), so finding
+ * them is two loads and a compare, not a map lookup. A data set's lists hold a few thousand items.
+ */
+interface JoinedSlot {
+  list: ChoiceList | undefined;
+  pieces: (string | undefined)[];
 }
 
 export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
@@ -45,7 +52,7 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
       nulls === 'null'
         ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
         : undefined,
-    joined: [0, CLOSE].map(() => layout.keys.map(() => new Map())),
+    joined: [0, CLOSE].map(() => layout.keys.map(() => ({ list: undefined, pieces: [] }))),
     booleans: [0, CLOSE].map((variant) =>
       layout.keys.flatMap((key) => [fragment(variant, key, 'true'), fragment(variant, key, 'false')]),
     ),
@@ -66,7 +73,7 @@ export class RecordJsonSink implements RecordSink<string> {
   private readonly fragments: readonly (readonly string[])[];
   private readonly nullFragments: readonly (readonly string[])[] | undefined;
   private readonly booleans: readonly (readonly string[])[];
-  private readonly joined: readonly (readonly Map<ChoiceList, (string | undefined)[]>[])[];
+  private readonly joined: readonly (readonly JoinedSlot[])[];
 
   constructor(compiled: JsonFragments) {
     this.layout = compiled.layout;
@@ -124,18 +131,16 @@ export class RecordJsonSink implements RecordSink<string> {
   choice(_key: string, list: ChoiceList, index: number): void {
     const position = this.next(false);
     if (position < 0) return;
-    const variant = this.open ? 1 : 0;
-    const byList = (this.joined[variant] as readonly Map<ChoiceList, (string | undefined)[]>[])[position] as Map<
-      ChoiceList,
-      (string | undefined)[]
-    >;
-    let joined = byList.get(list);
-    if (joined === undefined) byList.set(list, (joined = []));
-    let piece = joined[index];
+    const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
+    if (slot.list !== list) {
+      slot.list = list;
+      slot.pieces = [];
+    }
+    let piece = slot.pieces[index];
     if (piece === undefined) {
       const rendered = list.rendered[index];
       if (rendered === undefined) throw new RangeError(`${_key}: no item ${index} in a list of ${list.values.length}`);
-      piece = joined[index] = flat(this.key(position, true) + rendered);
+      piece = slot.pieces[index] = flat(this.key(position, true) + rendered);
     }
     this.open = true;
     this.text += piece;
