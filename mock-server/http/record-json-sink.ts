@@ -128,7 +128,7 @@ export class RecordJsonSink implements RecordSink<string> {
     if (position >= 0) this.append(position, true, rendered);
   }
 
-  choice(_key: string, list: ChoiceList, index: number): void {
+  choice(_key: string, list: ChoiceList, index: number, suffix?: string): void {
     const position = this.next(false);
     if (position < 0) return;
     const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
@@ -144,6 +144,7 @@ export class RecordJsonSink implements RecordSink<string> {
     }
     this.open = true;
     this.text += piece;
+    if (suffix !== undefined) this.text += suffix;
   }
 
   number(_key: string, value: number | null): void {
