@@ -134,7 +134,8 @@ export class RecordJsonSink implements RecordSink<string> {
     const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
     if (slot.list !== list) {
       slot.list = list;
-      slot.pieces = [];
+      // Sized up front: items come in any order, and a far index into an empty array makes it a dictionary.
+      slot.pieces = new Array<string | undefined>(list.values.length);
     }
     let piece = slot.pieces[index];
     if (piece === undefined) {
