@@ -1,4 +1,5 @@
 import type { ConsentDetails } from '../../fixtures/people/person-factory.js';
+import type { ChoiceList } from '../../fixtures/records/choice-list.js';
 import { flat } from '../../fixtures/records/json-text.js';
 import type { RecordSink } from '../../fixtures/records/record-sink.js';
 import type { RecordLayout } from '../contract/record-layout.js';
@@ -25,6 +26,20 @@ export interface JsonFragments {
   readonly keys: readonly (readonly string[])[];
   /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
   readonly nulls: readonly (readonly string[])[] | undefined;
+  /** `,"Key":true` and `,"Key":false` by CLOSE, then at 2 * position and 2 * position + 1: one piece, not two. */
+  readonly booleans: readonly (readonly string[])[];
+  /** Key fragments joined with the items of choice lists, by CLOSE, then position. */
+  readonly joined: readonly (readonly JoinedSlot[])[];
+}
+
+/**
+ * The joined pieces of one position and variant, made as each item is first written. Every field
+ * draws from one list (a second list would start the slot over: slower, never wrong), so finding
+ * them is two loads and a compare, not a map lookup. A data set's lists hold a few thousand items.
+ */
+interface JoinedSlot {
+  list: ChoiceList | undefined;
+  pieces: (string | undefined)[];
 }
 
 export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
@@ -37,6 +52,10 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
       nulls === 'null'
         ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
         : undefined,
+    joined: [0, CLOSE].map(() => layout.keys.map(() => ({ list: undefined, pieces: [] }))),
+    booleans: [0, CLOSE].map((variant) =>
+      layout.keys.flatMap((key) => [fragment(variant, key, 'true'), fragment(variant, key, 'false')]),
+    ),
   };
 }
 
@@ -53,11 +72,15 @@ export class RecordJsonSink implements RecordSink<string> {
   private readonly layout: RecordLayout;
   private readonly fragments: readonly (readonly string[])[];
   private readonly nullFragments: readonly (readonly string[])[] | undefined;
+  private readonly booleans: readonly (readonly string[])[];
+  private readonly joined: readonly (readonly JoinedSlot[])[];
 
   constructor(compiled: JsonFragments) {
     this.layout = compiled.layout;
     this.fragments = compiled.keys;
     this.nullFragments = compiled.nulls;
+    this.booleans = compiled.booleans;
+    this.joined = compiled.joined;
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
@@ -105,6 +128,26 @@ export class RecordJsonSink implements RecordSink<string> {
     if (position >= 0) this.append(position, true, rendered);
   }
 
+  choice(_key: string, list: ChoiceList, index: number, suffix?: string): void {
+    const position = this.next(false);
+    if (position < 0) return;
+    const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
+    if (slot.list !== list) {
+      slot.list = list;
+      // Sized up front: items come in any order, and a far index into an empty array makes it a dictionary.
+      slot.pieces = new Array<string | undefined>(list.values.length);
+    }
+    let piece = slot.pieces[index];
+    if (piece === undefined) {
+      const rendered = list.rendered[index];
+      if (rendered === undefined) throw new RangeError(`${_key}: no item ${index} in a list of ${list.values.length}`);
+      piece = slot.pieces[index] = flat(this.key(position, true) + rendered);
+    }
+    this.open = true;
+    this.text += piece;
+    if (suffix !== undefined) this.text += suffix;
+  }
+
   number(_key: string, value: number | null): void {
     // JSON.stringify writes a number as String() does, and a non-finite one as null.
     const position = this.next(value === null || !Number.isFinite(value));
@@ -113,7 +156,9 @@ export class RecordJsonSink implements RecordSink<string> {
 
   boolean(_key: string, value: boolean): void {
     const position = this.next(false);
-    if (position >= 0) this.append(position, false, value ? 'true' : 'false');
+    if (position < 0) return;
+    this.text += (this.booleans[this.open ? 1 : 0] as readonly string[])[2 * position + (value ? 0 : 1)] as string;
+    this.open = false;
   }
 
   plainList(_key: string, values: readonly string[]): void {

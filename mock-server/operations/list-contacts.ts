@@ -9,20 +9,23 @@ export function listContacts(type: ContactTypeKey): OperationHandler {
   return ({ params, query, agency, authorisedIntegrator, options }) => {
     const { offset, count } = pagingOf(params);
     const { start, end } = branchRange(agency, type, query.branchID);
+    const write = agency.jsonWriter(type, authorisedIntegrator);
     if (options.withheld === 'omit') {
       // Records without consent are not shown at all, so Count and offset only count the rest.
       const index = agency.consentIndex(type);
       const page = new SerializedPage(index.countIn(start, end));
       for (const position of index.select(start, end, offset, count)) {
-        const text = agency.presentJson(type, position, authorisedIntegrator);
+        const text = write(position);
         page.addJson(text, agency.jsonByteLength(text));
       }
       return { status: 200, body: page, cacheable: true };
     }
     const page = new SerializedPage(end - start);
     const { from, to } = pageRange(start, end, offset, count);
-    for (let position = from; position < to; position++)
-      page.addJson(agency.presentJson(type, position, authorisedIntegrator));
+    for (let position = from; position < to; position++) {
+      const text = write(position);
+      page.addJson(text, agency.jsonByteLength(text));
+    }
     return { status: 200, body: page, cacheable: true };
   };
 }

@@ -88,6 +88,16 @@ export class Agency {
     return this.data.writeContact(type, index, this.contactOptions(type, authorised), sink).record;
   }
 
+  /**
+   * `presentJson` for many records of one type read at one instant (a page): what is the same for
+   * all of them (the options, the consent's day) is worked out once, here.
+   */
+  jsonWriter(type: ContactTypeKey, authorised: boolean): (index: number) => string {
+    const fragments = this.jsonFragments[type];
+    const options: ContactOptions = { ...this.contactOptions(type, authorised), decide: this.consent.decideNow() };
+    return (index) => this.data.writeContact(type, index, options, new RecordJsonSink(fragments)).record;
+  }
+
   /** The UTF-8 length of a record's JSON text, without reading it when the data set's text is all ASCII. */
   jsonByteLength(text: string): number {
     return this.data.asciiRecords ? text.length : Buffer.byteLength(text);

@@ -57,10 +57,12 @@ function round(agency: Agency, path: Path, authorised: boolean, firstPage: numbe
     const type = CONTACT_TYPE_KEYS[page % CONTACT_TYPE_KEYS.length] as (typeof CONTACT_TYPE_KEYS)[number];
     const body = new SerializedPage(PER_TYPE);
     const from = (page * PAGE) % PER_TYPE;
+    // As list-contacts writes a page: one writer for the page's type and reader.
+    const write = agency.jsonWriter(type, authorised);
     for (let index = from; index < from + PAGE; index++) {
       if (path === 'object') body.add(agency.present(type, index, authorised));
       else {
-        const text = agency.presentJson(type, index, authorised);
+        const text = write(index);
         body.addJson(text, agency.jsonByteLength(text));
       }
     }

@@ -29,6 +29,24 @@ describe('floorMulDiv and ceilMulDiv', () => {
     );
   });
 
+  it('match BigInt below 2^52, where a floating division is corrected by its remainder', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 26 }),
+        fc.integer({ min: 0, max: 2 ** 26 }),
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        (a, b, c) => {
+          // c, and c next to the product and its factors, where a rounded quotient would be one off.
+          for (const divisor of [c, a * b, a * b - 1, a * b + 1, a + 1, b + 1].filter((value) => value >= 1)) {
+            expect(floorMulDiv(a, b, divisor)).toBe(exactFloor(a, b, divisor));
+            expect(ceilMulDiv(a, b, divisor)).toBe(exactCeil(a, b, divisor));
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('match BigInt where the product just passes 2^53', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2 ** 26, max: 2 ** 31 }), fc.integer({ min: 2 ** 26, max: 2 ** 31 }), (a, b) => {

@@ -54,8 +54,11 @@ describe('PersonLinks', () => {
       fc.property(countsArbitrary, shareArbitrary, (counts, share) => {
         const links = new PersonLinks(counts, share);
         for (let person = 0; person < links.personCount; person++) {
-          const order = links.rolesOf(person).map((role) => CONTACT_TYPE_KEYS.indexOf(role.type));
+          const roles = links.rolesOf(person);
+          const order = roles.map((role) => CONTACT_TYPE_KEYS.indexOf(role.type));
           expect(order).toEqual([...new Set(order)].sort((a, b) => a - b));
+          // What consent reads: the first role's type, without the list.
+          expect(links.firstRoleType(person)).toBe(roles[0]?.type);
         }
       }),
       { numRuns: 30 },
@@ -83,12 +86,13 @@ describe('PersonLinks', () => {
     );
   });
 
-  it.each([-1, 1.5, Number.NaN, 10 ** 12])('rolesOf(%s) is empty', (person) => {
-    expect(
-      new PersonLinks({ tenants: 5, landlords: 5, lettingsApplicants: 5, salesApplicants: 5, vendors: 5 }, 0.2).rolesOf(
-        person,
-      ),
-    ).toEqual([]);
+  it.each([-1, 1.5, Number.NaN, 10 ** 12])('rolesOf(%s) is empty, and there is no first role', (person) => {
+    const links = new PersonLinks(
+      { tenants: 5, landlords: 5, lettingsApplicants: 5, salesApplicants: 5, vendors: 5 },
+      0.2,
+    );
+    expect(links.rolesOf(person)).toEqual([]);
+    expect(links.firstRoleType(person)).toBeUndefined();
   });
 
   it('stays exact for a data set of a billion records per type', () => {
