@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { RateDecision } from '../behaviours/rate-limiter.js';
 import { SimulatedClock } from '../behaviours/simulated-clock.js';
 import type { MockOptions } from '../options/mock-options.js';
@@ -17,6 +17,16 @@ interface ScriptedRedis extends Redis {
   mockCommit(state: string, values: string, consent: string, journal: string, ...args: string[]): Promise<ClockReply>;
 }
 
+/** Fail at once while disconnected: a 503 now beats a request queued for who knows how long. */
+const CONNECTION: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+  connectTimeout: 2000,
+  commandTimeout: 2000,
+  enableAutoPipelining: true,
+  retryStrategy: (times: number) => Math.min(times * 200, 2000),
+};
+
 const OUTCOMES = ['allowed', 'limited', 'blocked'] as const;
 /** A reload that keeps finding a newer version gives up after this many tries (writes are racing). */
 const MAX_RELOADS = 3;
@@ -30,7 +40,8 @@ const KEY_HASH_CACHE = 1024;
 export class RedisStore implements StateStore {
   readonly live = new LiveState();
   readonly clock: SimulatedClock;
-  private readonly redis: ScriptedRedis;
+  /** Connected in `open()` (which the mock awaits before serving): ioredis loads only for a Redis store. */
+  private redis!: ScriptedRedis;
   private readonly keys: { state: string; values: string; consent: string; journal: string };
   private readonly startArgs: [string, string];
   private readonly resetListeners: (() => void)[] = [];
@@ -42,7 +53,7 @@ export class RedisStore implements StateStore {
   private lastReason = 'not connected yet';
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly prefix: string,
     readonly description: string,
     private readonly options: MockOptions,
@@ -59,15 +70,16 @@ export class RedisStore implements StateStore {
     };
     const real = options.clock === 'real';
     this.startArgs = [String(real ? Date.now() : Date.parse(options.clock)), real ? '1' : '0'];
-    this.redis = new Redis(url, {
-      // Fail at once while disconnected (a 503 now beats a request queued for who knows how long).
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 2000,
-      commandTimeout: 2000,
-      enableAutoPipelining: true,
-      retryStrategy: (times: number) => Math.min(times * 200, 2000),
-    }) as ScriptedRedis;
+  }
+
+  /**
+   * Waits (briefly) for the first connection; an unreachable Redis is reported, not fatal.
+   * ioredis is imported here, not at the top: a mock with the memory store never loads it (about
+   * 5% of start-up, where the first answer must come within a second).
+   */
+  async open(): Promise<void> {
+    const { Redis: RedisClient } = await import('ioredis');
+    this.redis = new RedisClient(this.url, CONNECTION) as ScriptedRedis;
     this.redis.defineCommand('mockAdmit', { numberOfKeys: 1, lua: ADMIT_SCRIPT });
     this.redis.defineCommand('mockCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
     this.redis.on('error', (error: Error) => {
@@ -75,13 +87,9 @@ export class RedisStore implements StateStore {
       this.noteDown(error);
     });
     this.redis.on('ready', () => {
-      if (this.down) this.warn('state store reachable again', { store: description });
+      if (this.down) this.warn('state store reachable again', { store: this.description });
       this.down = false;
     });
-  }
-
-  /** Waits (briefly) for the first connection; an unreachable Redis is reported, not fatal. */
-  async open(): Promise<void> {
     const ready = await new Promise<boolean>((resolve) => {
       if (this.redis.status === 'ready') resolve(true);
       const timer = setTimeout(() => resolve(false), 3000);

@@ -32,3 +32,26 @@ describe('the package root export', () => {
     expect(help.stdout).toContain('--db <path>');
   }, 60_000);
 });
+
+// Start-up time counts (the first answer must come within a second): a mock with the memory store
+// does not load the Redis client, which only `--state-store redis://...` needs.
+describe('the mock library', () => {
+  it('loads no Redis client when its state lives in memory', async () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      import { createMockServer } from 'agentos-contacts-kit/mock';
+      const require = createRequire(import.meta.url);
+      const loaded = () => Object.keys(require.cache).some((file) => file.includes('/node_modules/ioredis/'));
+      const mock = await createMockServer({ quiet: true });
+      const withMemory = loaded();
+      await mock.close();
+      require('ioredis');
+      console.log(JSON.stringify({ withMemory, afterRequire: loaded() }));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '--eval', script], {
+      cwd: ROOT,
+      timeout: 30_000,
+    });
+    // The second figure proves the check sees a loaded client.
+    expect(JSON.parse(stdout)).toEqual({ withMemory: false, afterRequire: true });
+  }, 60_000);
+});
