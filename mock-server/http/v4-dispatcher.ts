@@ -51,7 +51,19 @@ export function v4Dispatcher(parts: V4DispatcherParts): V4Dispatch {
     }
   };
 
+  /** The error's answer; should rendering it fail too, the connection is dropped rather than left hanging. */
+  const failOn =
+    (response: ServerResponse) =>
+    (error: unknown): void => {
+      try {
+        answerError(error, response);
+      } catch {
+        response.destroy();
+      }
+    };
+
   return (incoming, response) => {
+    const fail = failOn(response);
     const parsed = parse(incoming);
     const pathname = parsed?.pathname;
     if (!parsed || !pathname || !isUnderV4(pathname)) return false;
@@ -67,10 +79,11 @@ export function v4Dispatcher(parts: V4DispatcherParts): V4Dispatch {
       if (logs) logWhenAnswered(logger, url, incoming, response);
       record(url, incoming, response, exchange);
       if ('error' in found) throw found.error;
-      const answered = found.route({ incoming, path: pathname, params: found.params, exchange }, response);
-      if (answered instanceof Promise) answered.catch((error: unknown) => answerError(error, response));
+      const request = { incoming, path: pathname, params: found.params, exchange };
+      const answered = found.route(request, response, fail);
+      if (answered instanceof Promise) answered.catch(fail);
     } catch (error) {
-      answerError(error, response);
+      fail(error);
     }
     return true;
   };

@@ -34,8 +34,15 @@ interface Scenario {
   readonly failure: ProblemError | undefined;
 }
 
-/** One /v4 operation's answer: it throws (or rejects with) a ProblemError the dispatcher renders. */
-export type V4Route = (request: V4Request, response: ServerResponse) => void | Promise<void>;
+/**
+ * One /v4 operation's answer: it throws (or rejects with) a ProblemError the dispatcher renders,
+ * or hands one to `fail` from a callback (the body parser's).
+ */
+export type V4Route = (
+  request: V4Request,
+  response: ServerResponse,
+  fail: (error: unknown) => void,
+) => void | Promise<void>;
 
 /**
  * One contract operation as named stages, in agentOS's order: key -> agency -> rate limit ->
@@ -161,11 +168,6 @@ export function v4Route(
   };
 
   const readJson = express.json({ limit: '16kb', type: 'application/json' });
-  /** The JSON body read onto the request; rejects with body-parser's error (the error handler names it). */
-  const readBody = (request: V4Request, response: ServerResponse): Promise<void> =>
-    new Promise((resolve, reject) =>
-      readJson(request.incoming as never, response as never, (error?: unknown) => (error ? reject(error) : resolve())),
-    );
 
   /** After the scenario's delay (if any): fail as asked, read a POST body, then respond. */
   const proceed = (
@@ -173,12 +175,26 @@ export function v4Route(
     response: ServerResponse,
     agency: Agency,
     failure: ProblemError | undefined,
+    fail: (error: unknown) => void,
   ): void | Promise<void> => {
     if (failure) throw failure;
     if (operation.method === 'get') return respond(request, response, agency);
     // The body is read only after the key is checked, so an anonymous bad POST gets its 401.
     checkMediaType(request);
-    return readBody(request, response).then(() => respond(request, response, agency));
+    // Answered from body-parser's callback, not a promise after it: a body the client gave up on
+    // must be answered (and so journalled) before Node destroys the response.
+    readJson(request.incoming as never, response as never, (error?: unknown) => {
+      if (error) {
+        fail(error);
+        return;
+      }
+      try {
+        const saved = respond(request, response, agency);
+        if (saved instanceof Promise) saved.catch(fail);
+      } catch (problem) {
+        fail(problem);
+      }
+    });
   };
 
   /** Stage 3 onwards, once the store has decided the rate limit. */
@@ -187,19 +203,22 @@ export function v4Route(
     response: ServerResponse,
     agency: Agency,
     decision: RateDecision | undefined,
+    fail: (error: unknown) => void,
   ): void | Promise<void> => {
     refuseUnlessAllowed(decision, rateSettings);
     const { delayMs, failure } = scenarioOf(request);
-    if (delayMs <= 0) return proceed(request, response, agency, failure);
-    return delay(delayMs).then(() => proceed(request, response, agency, failure));
+    if (delayMs <= 0) return proceed(request, response, agency, failure, fail);
+    return delay(delayMs).then(() => proceed(request, response, agency, failure, fail));
   };
 
   // Synchronous on the memory store unless a delay was asked for: most requests never touch a
   // timer or a promise. A shared store answers the rate limit and its version in one round trip.
-  return (request, response) => {
+  return (request, response, fail) => {
     const agency = admit(request);
     const decision = state.store.admit(request.exchange.key);
-    if (decision instanceof Promise) return decision.then((outcome) => decided(request, response, agency, outcome));
-    return decided(request, response, agency, decision);
+    if (decision instanceof Promise) {
+      return decision.then((outcome) => decided(request, response, agency, outcome, fail));
+    }
+    return decided(request, response, agency, decision, fail);
   };
 }

@@ -194,6 +194,7 @@ export class RedisStore implements StateStore {
   }
 
   async close(): Promise<void> {
+    if (this.redis === undefined) return; // never opened
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
