@@ -63,13 +63,13 @@ export function v4Dispatcher(parts: V4DispatcherParts): V4Dispatch {
     };
 
   return (incoming, response) => {
-    const fail = failOn(response);
     const parsed = parse(incoming);
     const pathname = parsed?.pathname;
     if (!parsed || !pathname || !isUnderV4(pathname)) return false;
     const found = find(incoming, pathname);
     if (!found) return false;
     // From here on the request is this dispatcher's: nothing it throws may reach node:http unanswered.
+    const fail = failOn(response);
     try {
       // Mounted inside another Express app, `url` is relative to the mount; the log and journal say what was sent.
       const url = (incoming as { originalUrl?: string }).originalUrl ?? (incoming.url as string);
