@@ -5,16 +5,26 @@ export function expressPath(template: string): string {
   return template.replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 }
 
-/** A RegExp that a concrete path (without its query) matches when the template does: one segment per parameter. */
-export function templatePattern(template: string): RegExp {
-  const escaped = template
-    .split(/\{[^}]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[^/]+');
-  return new RegExp(`^${escaped}$`);
+const PARAMETER = /\{([^}]+)\}/g;
+
+/** The template's literal text between parameters, escaped for a RegExp, and the parameters' names. */
+function templateParts(template: string): { literals: string[]; parameters: string[] } {
+  const parameters = [...template.matchAll(PARAMETER)].map((match) => match[1] as string);
+  const literals = template.split(PARAMETER).filter((_, index) => index % 2 === 0);
+  return { literals: literals.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), parameters };
 }
 
-/** `/a/{b}` with `{ b: 'x y' }` to `/a/x%20y`: the template's own spelling, each parameter encoded. */
-export function concretePath(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+/** A RegExp that a concrete path (without its query) matches when the template does: one segment per parameter. */
+export function templatePattern(template: string): RegExp {
+  return new RegExp(`^${templateParts(template).literals.join('[^/]+')}$`);
+}
+
+/**
+ * The template as path-to-regexp 8 compiles it for Express 5's router: literals in any case (`i`,
+ * without `u`, so no non-ASCII letter folds onto an ASCII one), each parameter one non-empty
+ * segment captured in the template's order, one optional trailing slash.
+ */
+export function routePattern(template: string): { pattern: RegExp; parameters: string[] } {
+  const { literals, parameters } = templateParts(template);
+  return { pattern: new RegExp(`^${literals.join('([^/]+)')}/?$`, 'i'), parameters };
 }

@@ -1,4 +1,5 @@
 import type { ContractOperation } from '../contract/contract.js';
+import { routePattern } from '../contract/path-template.js';
 import { ProblemError } from './problems.js';
 
 /** One template compiled: a pattern with a group per parameter, in the template's order. */
@@ -29,25 +30,6 @@ function decodeParameter(text: string): string {
 }
 
 /**
- * `/v4/contacts/{shortName}/tenants/{tenantID}` as path-to-regexp 8 compiles it for Express 5's
- * router: literals in any case (`i`, without `u`, so no non-ASCII letter folds onto an ASCII one),
- * a parameter one non-empty segment, one optional trailing slash.
- */
-function compile(template: string): { pattern: RegExp; parameters: string[] } {
-  const parameters: string[] = [];
-  const source = template
-    .split('/')
-    .map((part) => {
-      const parameter = /^\{([A-Za-z0-9_]+)\}$/.exec(part)?.[1];
-      if (!parameter) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      parameters.push(parameter);
-      return '([^/]+)';
-    })
-    .join('/');
-  return { pattern: new RegExp(`^${source}/?$`, 'i'), parameters };
-}
-
-/**
  * Matches a concrete path against the contract's templates as Express 5 routes do. No two
  * templates of this contract match the same path under one method (they differ in length or in
  * a literal), so the first match is the only one; a test keeps that true.
@@ -59,7 +41,7 @@ export class V4Router<Route> {
     this.routes = entries.map(({ operation, route }) => ({
       route,
       method: operation.method.toUpperCase(),
-      ...compile(operation.path),
+      ...routePattern(operation.path),
     }));
   }
 

@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listOperations, loadContract } from '../../mock-server/contract/contract.js';
-import { concretePath } from '../../mock-server/contract/path-template.js';
 import { RequestValidator } from '../../mock-server/contract/request-validation.js';
 import { ProblemError } from '../../mock-server/pipeline/problems.js';
 
 const document = loadContract().document;
 const operations = listOperations(document);
+
+/** `/a/{b}` with `{ b: 'x y' }` to `/a/x%20y`: the concrete path a client would send. */
+function concretePath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}
 
 /** What a check says: nothing, or the 400's detail and errors. */
 function outcome(run: () => void): unknown {
