@@ -1,4 +1,4 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { OpenAPIBackend, type Operation } from 'openapi-backend';
 import type { OpenApiDocument } from './contract.js';
@@ -56,7 +56,6 @@ export class RequestValidator {
    * operation list (a lodash chain over every path) on every request, about 0.1 ms each.
    */
   private readonly operations: ReadonlyMap<string, Operation>;
-  private readonly validators = new Map<string, readonly ValidateFunction[]>();
 
   private constructor(backend: OpenAPIBackend) {
     this.backend = backend;
@@ -118,12 +117,9 @@ export class RequestValidator {
    * built: copies, since they coerce types in place; no cookie (no operation reads one).
    */
   checkParsed(operationId: string, request: ParsedRequestToValidate): void {
-    let validators = this.validators.get(operationId);
-    if (!validators) {
-      if (!this.operations.has(operationId)) throw new Error(`the contract has no operation ${operationId}`);
-      validators = this.backend.validator.getRequestValidatorsForOperation(operationId);
-      this.validators.set(operationId, validators);
-    }
+    if (!this.operations.has(operationId)) throw new Error(`the contract has no operation ${operationId}`);
+    // Compiled on first use and kept by openapi-backend.
+    const validators = this.backend.validator.getRequestValidatorsForOperation(operationId);
     const contentType = request.headers['content-type'];
     const parameters: Record<string, unknown> = {
       path: { ...request.params },
