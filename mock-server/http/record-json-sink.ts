@@ -4,6 +4,15 @@ import { flat } from '../../fixtures/records/json-text.js';
 import type { RecordSink } from '../../fixtures/records/record-sink.js';
 import type { RecordLayout } from '../contract/record-layout.js';
 import type { NullsMode } from '../options/mock-options.js';
+import {
+  constantRuns,
+  extendRun,
+  extendRunWithNulls,
+  type ConstantRuns,
+  type RunNode,
+  type RunPieces,
+  PIECE,
+} from './constant-runs.js';
 
 /** Key fragments of one position: whether the previous value left a quote to close, and whether this value opens one. */
 const CLOSE = 2;
@@ -16,20 +25,19 @@ const OPEN = 1;
  * simply skips a null. The bytes are those of `JSON.stringify` of the record the object sink
  * builds (the property tests hold both to it).
  *
- * Each value costs two string pieces, itself and one key fragment that also closes the previous
- * value's quote and opens its own: turning the record's rope into bytes costs by the piece.
+ * A record's text costs by the piece (each is a rope node to make, then to walk when the page
+ * is turned into bytes), so pieces are joined where their text is known ahead: a key fragment
+ * also closes the previous value's quote and opens its own, a choice is written with its key
+ * (`choice`), and a run of nulls and booleans is joined with the key that follows it (see
+ * constant-runs.ts): a withheld person's fourteen nulls and the next key are one piece.
  */
 /** A layout's key fragments for one `--nulls` reading, made once per type. */
-export interface JsonFragments {
+export interface JsonFragments extends RunPieces {
   readonly layout: RecordLayout;
-  /** By CLOSE | OPEN, then by position; flat strings, so no page walks into a rope. */
-  readonly keys: readonly (readonly string[])[];
-  /** `,"Key":null` by CLOSE, then by position; undefined with `--nulls absent`. */
-  readonly nulls: readonly (readonly string[])[] | undefined;
-  /** `,"Key":true` and `,"Key":false` by CLOSE, then at 2 * position and 2 * position + 1: one piece, not two. */
-  readonly booleans: readonly (readonly string[])[];
   /** Key fragments joined with the items of choice lists, by CLOSE, then position. */
   readonly joined: readonly (readonly JoinedSlot[])[];
+  /** The runs of constant pieces met so far (shared by every record of the type). */
+  readonly runs: ConstantRuns;
 }
 
 /**
@@ -45,9 +53,12 @@ interface JoinedSlot {
 export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragments {
   const fragment = (variant: number, key: string, after: string): string =>
     flat(`${variant & CLOSE ? '"' : ''}${key}${after}`);
+  const keys = [0, 1, 2, 3].map((variant) =>
+    layout.keys.map((key) => fragment(variant, key, variant & OPEN ? '"' : '')),
+  );
   return {
     layout,
-    keys: [0, 1, 2, 3].map((variant) => layout.keys.map((key) => fragment(variant, key, variant & OPEN ? '"' : ''))),
+    keys,
     nulls:
       nulls === 'null'
         ? [0, CLOSE].map((variant) => layout.keys.map((key) => fragment(variant, key, 'null')))
@@ -56,6 +67,7 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
     booleans: [0, CLOSE].map((variant) =>
       layout.keys.flatMap((key) => [fragment(variant, key, 'true'), fragment(variant, key, 'false')]),
     ),
+    runs: constantRuns(layout.keys.length),
   };
 }
 
@@ -68,19 +80,21 @@ export class RecordJsonSink implements RecordSink<string> {
   private position = 0;
   /** The last value written was a string, so the next fragment starts with its closing quote. */
   private open = false;
+  /** Constant pieces written but not yet appended: they are appended as one, with what follows. */
+  private run: RunNode | undefined = undefined;
   private withheld: Uint8Array | undefined;
   private readonly layout: RecordLayout;
-  private readonly fragments: readonly (readonly string[])[];
+  private readonly pieces: JsonFragments;
   private readonly nullFragments: readonly (readonly string[])[] | undefined;
-  private readonly booleans: readonly (readonly string[])[];
   private readonly joined: readonly (readonly JoinedSlot[])[];
+  private readonly runs: ConstantRuns;
 
   constructor(compiled: JsonFragments) {
     this.layout = compiled.layout;
-    this.fragments = compiled.keys;
+    this.pieces = compiled;
     this.nullFragments = compiled.nulls;
-    this.booleans = compiled.booleans;
     this.joined = compiled.joined;
+    this.runs = compiled.runs;
   }
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
@@ -89,14 +103,21 @@ export class RecordJsonSink implements RecordSink<string> {
     this.text = '';
     this.position = 0;
     this.open = false;
+    this.run = undefined;
     this.withheld = withheld;
   }
 
-  /** The key fragment of `position`, leaving a string open when `opens`. */
-  private key(position: number, opens: boolean): string {
-    const fragment = (this.fragments[(this.open ? CLOSE : 0) | (opens ? OPEN : 0)] as readonly string[])[position];
-    this.open = opens;
-    return fragment as string;
+  /** Adds the constant piece of `kind` at `position` to the pending run. */
+  private constant(position: number, kind: number): void {
+    this.run = extendRun(this.runs, this.pieces, this.run, this.open, position, kind);
+    this.open = kind === PIECE.keyOpening;
+  }
+
+  /** Appends the pending run, if any: what comes next is not known ahead. */
+  private flushRun(): void {
+    if (this.run === undefined) return;
+    this.text += this.run.text;
+    this.run = undefined;
   }
 
   /** The next position, or -1 when its value was written as null (empty or withheld). */
@@ -105,16 +126,14 @@ export class RecordJsonSink implements RecordSink<string> {
     if (!empty && this.withheld?.[position] !== 1) return position;
     // Only the first key has no comma before it: it must never be left out.
     if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
-    if (this.nullFragments !== undefined) {
-      this.text += (this.nullFragments[this.open ? 1 : 0] as readonly string[])[position] as string;
-      this.open = false;
-    }
+    if (this.nullFragments !== undefined) this.constant(position, PIECE.null);
     return -1;
   }
 
-  /** Appends a key and its value as two pieces: a rope whose right-hand pieces are flat is quick to write out. */
+  /** Appends a key (joined with any pending run) and then its value. */
   private append(position: number, opens: boolean, value: string): void {
-    this.text += this.key(position, opens);
+    this.constant(position, opens ? PIECE.keyOpening : PIECE.key);
+    this.flushRun();
     this.text += value;
   }
 
@@ -131,6 +150,7 @@ export class RecordJsonSink implements RecordSink<string> {
   choice(_key: string, list: ChoiceList, index: number, suffix?: string): void {
     const position = this.next(false);
     if (position < 0) return;
+    this.flushRun();
     const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
     if (slot.list !== list) {
       slot.list = list;
@@ -141,7 +161,8 @@ export class RecordJsonSink implements RecordSink<string> {
     if (piece === undefined) {
       const rendered = list.rendered[index];
       if (rendered === undefined) throw new RangeError(`${_key}: no item ${index} in a list of ${list.values.length}`);
-      piece = slot.pieces[index] = flat(this.key(position, true) + rendered);
+      const key = (this.pieces.keys[(this.open ? CLOSE : 0) | OPEN] as readonly string[])[position] as string;
+      piece = slot.pieces[index] = flat(key + rendered);
     }
     this.open = true;
     this.text += piece;
@@ -156,9 +177,7 @@ export class RecordJsonSink implements RecordSink<string> {
 
   boolean(_key: string, value: boolean): void {
     const position = this.next(false);
-    if (position < 0) return;
-    this.text += (this.booleans[this.open ? 1 : 0] as readonly string[])[2 * position + (value ? 0 : 1)] as string;
-    this.open = false;
+    if (position >= 0) this.constant(position, value ? PIECE.true : PIECE.false);
   }
 
   plainList(_key: string, values: readonly string[]): void {
@@ -174,12 +193,25 @@ export class RecordJsonSink implements RecordSink<string> {
     this.append(position, false, `{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`);
   }
 
+  nulls(keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    const first = this.position;
+    if (first === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
+    this.position += keys.length;
+    if (this.nullFragments === undefined) return;
+    this.run = extendRunWithNulls(this.runs, this.pieces, this.run, this.open, first, keys.length);
+    this.open = false;
+  }
+
   finish(): string {
     if (this.position !== this.layout.fields.length) {
       throw new Error(`record has ${this.position} of its ${this.layout.fields.length} fields`);
     }
-    const text = this.text + (this.open ? '"}' : '}');
+    const run = this.run;
+    const text =
+      run !== undefined ? this.text + (run.closed ??= flat(`${run.text}}`)) : this.text + (this.open ? '"}' : '}');
     this.text = '';
+    this.run = undefined;
     return text;
   }
 }
