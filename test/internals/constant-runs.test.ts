@@ -100,14 +100,10 @@ describe('constant runs in records written straight to JSON', () => {
       walked = extendRun(runs, fragments, walked, false, position, PIECE.null);
     const inOneStep = extendRunWithNulls(runs, fragments, afterString, false, 3, 7);
     expect(inOneStep).toBe(walked);
-    expect(inOneStep.text).toBe(
-      '",\"F2\":true,\"F3\":null,\"F4\":null,\"F5\":null,\"F6\":null,\"F7\":null,\"F8\":null,\"F9\":null',
-    );
+    expect(inOneStep.text).toBe('","F2":true,"F3":null,"F4":null,"F5":null,"F6":null,"F7":null,"F8":null,"F9":null');
     expect(extendRunWithNulls(runs, fragments, afterString, false, 3, 7)).toBe(inOneStep);
     // Another length from the same run is walked, not the kept one taken.
-    expect(extendRunWithNulls(runs, fragments, afterString, false, 3, 2).text).toBe(
-      '",\"F2\":true,\"F3\":null,\"F4\":null',
-    );
+    expect(extendRunWithNulls(runs, fragments, afterString, false, 3, 2).text).toBe('","F2":true,"F3":null,"F4":null');
     const ending = extendRun(runs, fragments, inOneStep, false, 10, PIECE.keyOpening);
     expect(ending.text.endsWith(',"F10":"')).toBe(true);
     expect(extendRun(runs, fragments, inOneStep, false, 10, PIECE.keyOpening)).toBe(ending);
