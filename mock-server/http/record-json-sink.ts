@@ -38,6 +38,8 @@ export interface JsonFragments extends RunPieces {
   readonly joined: readonly (readonly JoinedSlot[])[];
   /** The runs of constant pieces met so far (shared by every record of the type). */
   readonly runs: ConstantRuns;
+  /** The first key with the comma before it that separates a record from the one before, by OPEN. */
+  readonly separatedFirstKeys: readonly string[];
 }
 
 /**
@@ -68,6 +70,7 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
       layout.keys.flatMap((key) => [fragment(variant, key, 'true'), fragment(variant, key, 'false')]),
     ),
     runs: constantRuns(layout.keys.length),
+    separatedFirstKeys: [0, OPEN].map((variant) => flat(`,${keys[variant]?.[0] ?? ''}`)),
   };
 }
 
@@ -89,7 +92,11 @@ export class RecordJsonSink implements RecordSink<string> {
   private readonly joined: readonly (readonly JoinedSlot[])[];
   private readonly runs: ConstantRuns;
 
-  constructor(compiled: JsonFragments) {
+  /** `separated`: the record follows another in a list, so its first piece starts with the comma. */
+  constructor(
+    compiled: JsonFragments,
+    private readonly separated = false,
+  ) {
     this.layout = compiled.layout;
     this.pieces = compiled;
     this.nullFragments = compiled.nulls;
@@ -132,6 +139,11 @@ export class RecordJsonSink implements RecordSink<string> {
 
   /** Appends a key (joined with any pending run) and then its value. */
   private append(position: number, opens: boolean, value: string): void {
+    if (position === 0 && this.separated) {
+      this.text += (this.pieces.separatedFirstKeys[opens ? 1 : 0] as string) + value;
+      this.open = opens;
+      return;
+    }
     this.constant(position, opens ? PIECE.keyOpening : PIECE.key);
     this.flushRun();
     this.text += value;
@@ -151,6 +163,8 @@ export class RecordJsonSink implements RecordSink<string> {
     const position = this.next(false);
     if (position < 0) return;
     this.flushRun();
+    // No layout starts with a choice, so a separated one just writes its comma first.
+    if (position === 0 && this.separated) this.text += ',';
     const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
     if (slot.list !== list) {
       slot.list = list;

@@ -28,10 +28,23 @@ export class SerializedPage {
    * counting reads a fresh record's rope once more, before it is written out.
    */
   addJson(text: string, byteLength = Buffer.byteLength(text)): void {
-    if (this.records + this.pendingRecords > 0) {
+    if (this.hasRecords) {
       this.pending += ',';
       this.pendingBytes += 1;
     }
+    this.addItem(text, byteLength);
+  }
+
+  /** Whether a record was added: the next one is written after a comma. */
+  get hasRecords(): boolean {
+    return this.records + this.pendingRecords > 0;
+  }
+
+  /**
+   * A record written with its separator, a leading comma when `hasRecords` was true as it was
+   * written, and its UTF-8 length: a comma in the record's first piece saves a piece a record.
+   */
+  addItem(text: string, byteLength: number): void {
     this.pending += text;
     this.pendingBytes += byteLength;
     if (++this.pendingRecords === RECORDS_PER_CHUNK) this.flush();

@@ -15,16 +15,16 @@ export function listContacts(type: ContactTypeKey): OperationHandler {
       const index = agency.consentIndex(type);
       const page = new SerializedPage(index.countIn(start, end));
       for (const position of index.select(start, end, offset, count)) {
-        const text = write(position);
-        page.addJson(text, agency.jsonByteLength(text));
+        const text = write(position, page.hasRecords);
+        page.addItem(text, agency.jsonByteLength(text));
       }
       return { status: 200, body: page, cacheable: true };
     }
     const page = new SerializedPage(end - start);
     const { from, to } = pageRange(start, end, offset, count);
     for (let position = from; position < to; position++) {
-      const text = write(position);
-      page.addJson(text, agency.jsonByteLength(text));
+      const text = write(position, page.hasRecords);
+      page.addItem(text, agency.jsonByteLength(text));
     }
     return { status: 200, body: page, cacheable: true };
   };

@@ -90,12 +90,14 @@ export class Agency {
 
   /**
    * `presentJson` for many records of one type read at one instant (a page): what is the same for
-   * all of them (the options, the consent's day) is worked out once, here.
+   * all of them (the options, the consent's day) is worked out once, here. A `separated` record
+   * starts with the comma that puts it after another in a list.
    */
-  jsonWriter(type: ContactTypeKey, authorised: boolean): (index: number) => string {
+  jsonWriter(type: ContactTypeKey, authorised: boolean): (index: number, separated?: boolean) => string {
     const fragments = this.jsonFragments[type];
     const options: ContactOptions = { ...this.contactOptions(type, authorised), decide: this.consent.decideNow() };
-    return (index) => this.data.writeContact(type, index, options, new RecordJsonSink(fragments)).record;
+    return (index, separated = false) =>
+      this.data.writeContact(type, index, options, new RecordJsonSink(fragments, separated)).record;
   }
 
   /** The UTF-8 length of a record's JSON text, without reading it when the data set's text is all ASCII. */

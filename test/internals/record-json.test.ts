@@ -51,6 +51,8 @@ describe('records written straight to JSON', () => {
             expect(text).toBe(JSON.stringify(agency.present(type, index, authorised)));
             // A page's writer (the consent's day read once) writes the same text.
             expect(agency.jsonWriter(type, authorised)(index)).toBe(text);
+            // After another record in a list, it starts with the comma.
+            expect(agency.jsonWriter(type, authorised)(index, true)).toBe(`,${text}`);
             // A page counts bytes by length when the data set's text is all ASCII.
             expect(agency.jsonByteLength(text)).toBe(Buffer.byteLength(text));
           }
