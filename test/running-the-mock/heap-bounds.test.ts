@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import { HEAP_GROWING_PERCENT, heapFlags, MOCK_NODE_FLAGS } from '../../mock-server/cli/heap-bounds.js';
 import { REPO_ROOT } from '../support/cli-process.js';
 
@@ -26,8 +27,11 @@ describe('the node flags the mock ships with', () => {
     expect(scripts.start).toBe(`node ${MOCK_NODE_FLAGS.join(' ')} dist/tools/cli.js`);
   });
 
-  it('leave the CLI only the old-space bound to add', () => {
-    expect(heapFlags([...MOCK_NODE_FLAGS], '')).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
+  it('leave the CLI only the old-space bound and the one-thread scavenge to add', () => {
+    expect(heapFlags([...MOCK_NODE_FLAGS], '')).toEqual([
+      `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+      '--no-parallel-scavenge',
+    ]);
   });
 });
 
@@ -36,12 +40,15 @@ describe('the heap bounds the CLI sets', () => {
     expect(heapFlags([], '')).toEqual([
       '--semi-space-growth-factor=1',
       `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+      '--no-parallel-scavenge',
     ]);
   });
 
   it("leaves each limit to the user when node's flags or NODE_OPTIONS set it", () => {
-    expect(heapFlags(['--max-semi-space-size=8'], '')).toEqual([`--heap-growing-percent=${HEAP_GROWING_PERCENT}`]);
-    expect(heapFlags([], '--max_semi_space_size=4 --heap-growing-percent=50')).toEqual([]);
+    expect(heapFlags(['--max-semi-space-size=8', '--parallel-scavenge'], '')).toEqual([
+      `--heap-growing-percent=${HEAP_GROWING_PERCENT}`,
+    ]);
+    expect(heapFlags([], '--max_semi_space_size=4 --heap-growing-percent=50 --parallel_scavenge')).toEqual([]);
     expect(heapFlags(['--max-heap-size=256'], '')).not.toContain('--semi-space-growth-factor=1');
   });
 
@@ -64,5 +71,27 @@ describe('the heap bounds the CLI sets', () => {
     };
     expect(newSpaceMb(true)).toBeLessThanOrEqual(2);
     expect(newSpaceMb(false)).toBeGreaterThan(2);
+  });
+
+  // Also set at run time: the scavenges that follow run on the main thread alone.
+  it('really scavenges on one thread once set, where V8 would use helper threads', () => {
+    const helperMs = (bound: boolean): number[] => {
+      const script = [
+        `if (${bound}) (await import(${JSON.stringify(join(REPO_ROOT, 'dist/mock-server/cli/heap-bounds.js'))})).boundHeap();`,
+        // Enough young garbage, with some of it surviving, for a few dozen scavenges.
+        'const kept = []; for (let i = 0; i < 2_000_000; i++) { const o = { i, text: `x${i}` }; if (i % 50 === 0) kept.push(o); }',
+      ].join('\n');
+      const output = execFileSync(
+        process.execPath,
+        ['--max-semi-space-size=4', '--trace-gc-nvp', '--input-type=module', '-e', script],
+        { env: { ...process.env, NODE_OPTIONS: '' }, encoding: 'utf8' },
+      );
+      return [...output.matchAll(/gc=s .*?background\.scavenge\.parallel=([\d.]+)/g)].map((match) => Number(match[1]));
+    };
+    const bound = helperMs(true);
+    expect(bound.length).toBeGreaterThan(5);
+    expect(bound.every((ms) => ms === 0)).toBe(true);
+    // On a machine with more than one core V8 uses helpers when not told otherwise: the check above can fail.
+    if (os.availableParallelism() > 1) expect(helperMs(false).some((ms) => ms > 0)).toBe(true);
   });
 });
