@@ -62,8 +62,8 @@ function round(agency: Agency, path: Path, authorised: boolean, firstPage: numbe
     for (let index = from; index < from + PAGE; index++) {
       if (path === 'object') body.add(agency.present(type, index, authorised));
       else {
-        const text = write(index);
-        body.addJson(text, agency.jsonByteLength(text));
+        const text = write(index, body.hasRecords);
+        body.addItem(text, agency.jsonByteLength(text));
       }
     }
     // As an uncached page goes out (--response-cache-mb 0, or a page asked for the first time).
