@@ -45,7 +45,8 @@ function userSet(name: RegExp, execArgv: readonly string[], nodeOptions: string)
  * under the uncached page load), so V8's parallel scavenge spends its time starting and joining
  * helper threads that compete with the server for the same cores: half of a 0.55 ms scavenge,
  * and one scavenge a page. Measured on the 2-core machine, 10 connections of the uncached
- * 1000-record page, 5 interleaved rounds: 6-24% less CPU a page with one thread. V8 reads the flag
+ * 1000-record page, two servers loaded in turn: 6-24% less CPU a page in 5 of 5 rounds (both
+ * orders) with the flag given to node, about 5% on average in noisier rounds with it set here. V8 reads the flag
  * at each scavenge, so it can be set here.
  */
 export function heapFlags(execArgv: readonly string[], nodeOptions: string): string[] {
