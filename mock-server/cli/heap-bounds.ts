@@ -46,8 +46,8 @@ function userSet(name: RegExp, execArgv: readonly string[], nodeOptions: string)
  * helper threads that compete with the server for the same cores: half of a 0.55 ms scavenge,
  * and one scavenge a page. Measured on the 2-core machine, 10 connections of the uncached
  * 1000-record page, two servers loaded in turn: 6-24% less CPU a page in 5 of 5 rounds (both
- * orders) with the flag given to node, about 5% on average in noisier rounds with it set here. V8 reads the flag
- * at each scavenge, so it can be set here.
+ * orders) with the flag given to node, about 5% on average in noisier rounds with it set here.
+ * V8 reads the flag at each scavenge, so it can be set at run time.
  */
 export function heapFlags(execArgv: readonly string[], nodeOptions: string): string[] {
   const flags: string[] = [];
