@@ -1,18 +1,23 @@
 import Database from 'better-sqlite3';
 import { PERSONAL_DATA_FIELDS } from '../../src/personal-data-fields.js';
 import type { Branch, ContactRecord, PersonContact } from '../../src/contract-types.js';
+import type { ContactTypeKey } from '../../src/resources/contacts.js';
 import { given } from '../../src/empty-values.js';
 import { migrate, type MigrationResult } from './sqlite-migrate.js';
 import { PERSONAL_COLUMN_FIELDS } from './sqlite-schema.js';
 
-/** The `ContactType` names of the API, by the client's resource names. */
+/**
+ * The `ContactType` names of the API, by the client's resource names. The sync tool depends on the
+ * client alone (not on the mock's fixtures), so it keeps its own table; the compiler holds it to
+ * the client's resources and to the contract's ContactType values.
+ */
 export const CONTACT_TYPE_NAMES = {
   tenants: 'Tenant',
   landlords: 'Landlord',
   lettingsApplicants: 'LettingsApplicant',
   salesApplicants: 'SalesApplicant',
   vendors: 'Vendor',
-} as const;
+} as const satisfies Record<ContactTypeKey, PersonContact['ContactType']>;
 
 export type PersonRolesMode = 'multi' | 'all' | 'none';
 
