@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from './bench/build.js';
 import { startCeilings } from './bench/ceilings.js';
-import { stop, type Server } from './bench/children.js';
+import { startServersOn, stop, type Server } from './bench/children.js';
+import { pinningFromEnv, pinThisProcess } from './bench/cpu-pinning.js';
 import { fixed } from './bench/format.js';
 import { httpGet } from './bench/http-get.js';
 import { measureInRounds } from './bench/load.js';
@@ -41,6 +42,11 @@ async function main(): Promise<void> {
   const loadAverage = os.loadavg()[0] ?? NaN;
   ensurePeersInstalled(log);
   build(log);
+  const pinning = pinningFromEnv();
+  if (pinning) {
+    pinThisProcess(pinning.loadCpu);
+    startServersOn(pinning.serverCpu);
+  }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'contacts-bench-peers-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const servers: [PeerRow['target'], PeerRow['role'], Server][] = [];
@@ -82,7 +88,10 @@ async function main(): Promise<void> {
       `agentos-contacts bench:peers: ${os.cpus().length} CPUs, node ${process.version}, load average ` +
       `${fixed(loadAverage, 2)} at start; autocannon c=${CONNECTIONS}, ${PEERS_TIMING.warmupSeconds}s warm-up + ` +
       `${PEERS_TIMING.measureSeconds}s per target in ${PEERS_TIMING.rounds} interleaved rounds; ` +
-      `page ${answers.get(routes.hot)!.length} bytes (${routes.hot}), single ${routes.single}`;
+      `page ${answers.get(routes.hot)!.length} bytes (${routes.hot}), single ${routes.single}` +
+      (pinning
+        ? `; pinned: every server on CPU ${pinning.serverCpu}, the load generator on CPU ${pinning.loadCpu}`
+        : '; not pinned (BENCH_PEERS_PIN_CPUS=1 pins)');
     const lines = [header, '', peerTable(rows), ''];
     lines.push(
       'CPU ms a page: server CPU (/proc) per answered page. RSS under load: largest VmRSS seen during the page load.',
@@ -94,7 +103,11 @@ async function main(): Promise<void> {
       ...list.map((check) => `${check.pass ? 'PASS' : 'MISS'}  ${check.name}: ${check.measured} (goal ${check.goal})`),
     );
     process.stdout.write(`\n${lines.join('\n')}\n`);
-    const file = writeResults(ROOT, { timing: PEERS_TIMING, loadAverage, routes, rows, checks: list }, 'peers');
+    const file = writeResults(
+      ROOT,
+      { timing: PEERS_TIMING, loadAverage, pinning: pinning ?? null, routes, rows, checks: list },
+      'peers',
+    );
     process.stdout.write(`results: ${file}\n`);
   } finally {
     await Promise.all(servers.map(([, , server]) => stop(server.child)));

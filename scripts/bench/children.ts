@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { nodeCommand } from './cpu-pinning.js';
 
 /** A server in its own node process, so /proc/PID/stat counts that server's CPU alone. */
 export interface Server {
@@ -11,6 +12,12 @@ export interface Server {
 
 const live = new Set<ChildProcess>();
 let hooked = false;
+/** The core every server is started on, when the bench pins them (see cpu-pinning.ts). */
+let serverCpu: number | undefined;
+
+export function startServersOn(cpu: number | undefined): void {
+  serverCpu = cpu;
+}
 
 /** Kills every child still running when the bench exits, errors out or is interrupted. */
 function hookExit(): void {
@@ -33,7 +40,9 @@ function hookExit(): void {
 /** Spawns `node args...` and tracks it until it exits. */
 export function spawnNode(args: readonly string[]): ChildProcess {
   hookExit();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // taskset execs node, so the child's pid is node's, as /proc readings need.
+  const [command, commandArgs] = nodeCommand(args, serverCpu);
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
   return child;
