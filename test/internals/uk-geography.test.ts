@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { KeyedRandom } from '../../fixtures/random/keyed-stream.js';
 import {
   INWARD_LETTERS,
+  UK_COUNTY_CHOICES,
+  UK_DISTRICT_CHOICES,
+  UK_INWARD_CODES,
   UK_POST_TOWNS,
-  drawUkPlace,
+  UK_TOWN_CHOICES,
+  drawDistrict,
+  drawInwardCode,
   isValidUkPostcodeForm,
   outwardCode,
+  townOfDistrict,
   type PostTown,
 } from '../../fixtures/records/uk-geography.js';
 
@@ -27,8 +33,20 @@ function town(name: string): PostTown {
   return found;
 }
 
+/** A place as a person's record writes it: town, county and postcode from the choice lists, by the drawn indexes. */
+function place(random: KeyedRandom): { town: string; county: string; postcode: string } {
+  const district = drawDistrict(random);
+  const inward = drawInwardCode(random);
+  const townIndex = townOfDistrict(district);
+  return {
+    town: UK_TOWN_CHOICES.values[townIndex] as string,
+    county: UK_COUNTY_CHOICES.values[townIndex] as string,
+    postcode: (UK_DISTRICT_CHOICES.values[district] as string) + (UK_INWARD_CODES[inward] as string),
+  };
+}
+
 function places(seed: number, count: number) {
-  return Array.from({ length: count }, (_, index) => drawUkPlace(new KeyedRandom(seed, 30, index)));
+  return Array.from({ length: count }, (_, index) => place(new KeyedRandom(seed, 30, index)));
 }
 
 describe('the UK post town table', () => {
@@ -114,7 +132,7 @@ describe('isValidUkPostcodeForm', () => {
   });
 });
 
-describe('drawUkPlace', () => {
+describe('a drawn place (district, town and inward code)', () => {
   it('yields a postcode of valid form in one of the town’s own districts, with the town’s county', () => {
     const seenLetters = new Set<string>();
     const seenAreas = new Set<string>();
