@@ -127,12 +127,16 @@ export class RecordJsonSink implements RecordSink<string> {
     this.run = undefined;
   }
 
+  /** Only the first key has no comma before it: it must never be left out. */
+  private refuseEmptyFirst(position: number): void {
+    if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
+  }
+
   /** The next position, or -1 when its value was written as null (empty or withheld). */
   private next(empty: boolean): number {
     const position = this.position++;
     if (!empty && this.withheld?.[position] !== 1) return position;
-    // Only the first key has no comma before it: it must never be left out.
-    if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
+    this.refuseEmptyFirst(position);
     if (this.nullFragments !== undefined) this.constant(position, PIECE.null);
     return -1;
   }
@@ -210,7 +214,7 @@ export class RecordJsonSink implements RecordSink<string> {
   nulls(keys: readonly string[]): void {
     if (keys.length === 0) return;
     const first = this.position;
-    if (first === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
+    this.refuseEmptyFirst(first);
     this.position += keys.length;
     if (this.nullFragments === undefined) return;
     this.run = extendRunWithNulls(this.runs, this.pieces, this.run, this.open, first, keys.length);
