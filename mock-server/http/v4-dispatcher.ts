@@ -62,12 +62,26 @@ export function v4Dispatcher(parts: V4DispatcherParts): V4Dispatch {
       }
     };
 
+  /**
+   * Requests already turned down, with the URL they had then. The app runs the dispatcher as its
+   * first layer too (so it answers the same when mounted elsewhere), and the request listener hands
+   * the app what the dispatcher left: without this, a request that is not an operation (a 404 or
+   * 405 under /v4, the control API) was parsed and matched twice. A mount rewrites `url`, and a
+   * rewritten request is looked at afresh.
+   */
+  const declined = new WeakMap<IncomingMessage, string | undefined>();
+  const decline = (incoming: IncomingMessage): false => {
+    declined.set(incoming, incoming.url);
+    return false;
+  };
+
   return (incoming, response) => {
+    if (declined.has(incoming) && declined.get(incoming) === incoming.url) return false;
     const parsed = parse(incoming);
     const pathname = parsed?.pathname;
-    if (!parsed || !pathname || !isUnderV4(pathname)) return false;
+    if (!parsed || !pathname || !isUnderV4(pathname)) return decline(incoming);
     const found = find(incoming, pathname);
-    if (!found) return false;
+    if (!found) return decline(incoming);
     // From here on the request is this dispatcher's: nothing it throws may reach node:http unanswered.
     const fail = failOn(response);
     try {

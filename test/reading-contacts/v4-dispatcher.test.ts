@@ -2,7 +2,7 @@ import express from 'express';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { Agent, createServer, request, type RequestListener, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listOperations, loadContract } from '../../mock-server/contract/contract.js';
 import { expressPath } from '../../mock-server/contract/path-template.js';
 import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
@@ -185,5 +185,36 @@ describe('the mock answers the same through requestListener, its Express app, an
     expect(answers.listener).toHaveLength(cases.length + 1);
     expect(answers.app).toEqual(answers.listener);
     expect(answers.mounted).toEqual(answers.listener);
+  });
+});
+
+describe('a request that is not an operation', () => {
+  let mock: MockServer;
+  let url: string;
+  beforeAll(async () => {
+    mock = await createMockServer({ quiet: true, apiKeys: [KEY] });
+    url = await listen(mock.requestListener);
+  });
+  afterAll(() => mock.close());
+
+  it('is matched against the routes once, though the listener and the app both run the dispatcher', async () => {
+    const match = vi.spyOn(V4Router.prototype, 'match');
+    try {
+      for (const [method, path, status] of [
+        ['GET', '/v4/contacts/demo/nothing', 404],
+        ['DELETE', `${BASE}/tenants/0/3`, 405],
+      ] as const) {
+        match.mockClear();
+        const response = await fetch(url + path, { method, headers: { api_key: KEY } });
+        expect(response.status).toBe(status);
+        expect(match).toHaveBeenCalledTimes(1);
+      }
+      // An operation is matched once too, and answered.
+      match.mockClear();
+      expect((await fetch(`${url}${BASE}/tenants/0/3`, { headers: { api_key: KEY } })).status).toBe(200);
+      expect(match).toHaveBeenCalledTimes(1);
+    } finally {
+      match.mockRestore();
+    }
   });
 });
