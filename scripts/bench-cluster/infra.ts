@@ -1,10 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
-import { freePort } from '../bench/children.js';
+import { freePort, waitForPort } from '../support/loopback-ports.js';
 import { ROOT } from '../bench/mock.js';
 
 /** A redis-server or nginx the bench started, stopped with it. */
@@ -13,20 +11,9 @@ export interface Process {
   stop(): void;
 }
 
-async function waitForPort(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await delay(50);
-  }
-  throw new Error(`nothing listens on port ${port}`);
+/** Waits for a server the bench started, or fails the bench. */
+async function listening(port: number): Promise<void> {
+  if (!(await waitForPort(port))) throw new Error(`nothing listens on port ${port}`);
 }
 
 function owned(child: ChildProcess, port: number): Process {
@@ -43,7 +30,7 @@ export async function startRedis(): Promise<Process> {
       stdio: 'ignore',
     },
   );
-  await waitForPort(port);
+  await listening(port);
   return owned(child, port);
 }
 
@@ -70,7 +57,7 @@ events { worker_connections 1024; }
 http { access_log off; ${temps.join(' ')} include ${site}; }\n`,
   );
   const child = spawn('nginx', ['-p', directory, '-c', main], { stdio: 'ignore' });
-  await waitForPort(port);
+  await listening(port);
   return owned(child, port);
 }
 

@@ -1,4 +1,5 @@
-import { freePort, spawnNode, stop } from './children.js';
+import { freePort } from '../support/loopback-ports.js';
+import { spawnNode, stop } from './children.js';
 import { httpGet } from './http-get.js';
 import { mockArgs } from './mock.js';
 import { FIRST_ANSWER_POLL_MS, FIRST_ANSWER_RUNS, FIRST_ANSWER_SIZES } from './settings.js';

@@ -4,7 +4,8 @@ import { BASE, oid } from '../support/contact-routes.js';
 import { fieldOfType } from '../support/custom-field-catalogue.js';
 import { runCli } from '../support/cli-process.js';
 import { call } from '../support/http-json.js';
-import { freePort, RedisProcess } from '../support/redis-process.js';
+import { freePort } from '../../scripts/support/loopback-ports.js';
+import { RedisProcess } from '../support/redis-process.js';
 import { startReplica, startReplicas, stopReplicas, type Replica } from '../support/replicas.js';
 import { systemBinary } from '../support/system-binary.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { exitOf, REPO_ROOT } from './cli-process.js';
-import { freePort, waitForPort } from './redis-process.js';
+import { freePort, waitForPort } from '../../scripts/support/loopback-ports.js';
 
 export const NGINX_TEMPLATE = path.join(REPO_ROOT, 'deploy', 'nginx', 'mock-cluster.conf.template');
 

@@ -1,38 +1,7 @@
 import { Redis } from 'ioredis';
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
+import { freePort, waitForPort } from '../../scripts/support/loopback-ports.js';
 import { exitOf } from './cli-process.js';
-
-/** A free TCP port on loopback (asked of the kernel, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Answers true once something accepts connections on the port, within `timeoutMs`. */
-export async function waitForPort(port: number, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return true;
-    await delay(50);
-  }
-  return false;
-}
 
 /** A redis-server of the test's own on loopback, no persistence; `stop` and `start` again keep the port. */
 export class RedisProcess {

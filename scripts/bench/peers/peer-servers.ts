@@ -1,4 +1,5 @@
-import { freePort, spawnNode, stop, type Server } from '../children.js';
+import { freePort } from '../../support/loopback-ports.js';
+import { spawnNode, stop, type Server } from '../children.js';
 import { httpGet } from '../http-get.js';
 import { PEER_BINS } from './install-peers.js';
 
