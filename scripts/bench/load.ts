@@ -28,6 +28,8 @@ export interface Sample {
 /** One target's figures over all its rounds. */
 export interface LoadResult {
   readonly requestsPerSecond: number;
+  /** Each round's own requests/s, in order: how far the rounds agree on this machine. */
+  readonly roundRequestsPerSecond: readonly number[];
   /** The worst round's p99: rounds cannot be merged into one histogram after the fact. */
   readonly p99Ms: number;
   /** Server CPU (user + system, from /proc/PID/stat) per answered request. */
@@ -119,6 +121,7 @@ export function combine(samples: readonly Sample[]): LoadResult {
   const otherCpuMs = Math.max(0, sum((one) => one.machineCpuMs) - serverCpuMs - generatorCpuMs);
   return {
     requestsPerSecond: sum((one) => one.ok) / sum((one) => one.seconds),
+    roundRequestsPerSecond: samples.map((one) => one.ok / one.seconds),
     p99Ms: Math.max(...samples.map((one) => one.p99Ms)),
     cpuMsPerRequest: answered > 0 ? serverCpuMs / answered : NaN,
     serverCpuPercent: (serverCpuMs / wallMs) * 100,
