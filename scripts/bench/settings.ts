@@ -41,11 +41,15 @@ const envNumber = (name: string, fallback: number): number => {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 };
 
-/** `npm run bench:peers`: short by default on a shared machine; BENCH_PEERS_* make it longer. */
+/**
+ * `npm run bench:peers`: 3 rounds of 3 s a target by default; BENCH_PEERS_* change it. Rounds of
+ * 2 s on this shared 2-core machine put one run's uncached-vs-Prism ratio anywhere from 1.9 to 3.5
+ * round by round: more, longer rounds are what makes a run's figure worth reading.
+ */
 export const PEERS_TIMING = {
   warmupSeconds: envNumber('BENCH_PEERS_WARMUP_SECONDS', 2),
-  measureSeconds: envNumber('BENCH_PEERS_MEASURE_SECONDS', 4),
-  rounds: Math.round(envNumber('BENCH_PEERS_ROUNDS', 2)),
+  measureSeconds: envNumber('BENCH_PEERS_MEASURE_SECONDS', 9),
+  rounds: Math.round(envNumber('BENCH_PEERS_ROUNDS', 3)),
 } as const;
 
 /** The issue's done-when, judged on the peers bench. */
