@@ -41,8 +41,8 @@ export function peerTable(rows: readonly PeerRow[]): string {
 
 /**
  * A ratio of two page rates round by round (the rounds are interleaved, so round i of each was
- * measured minutes apart at most): shown beside the whole run's ratio, it says how much of a
- * result is this machine's noise.
+ * measured seconds apart): shown beside the whole run's ratio, it says how much of a result is
+ * this machine's noise.
  */
 function roundRatios(top: PeerRow | undefined, bottom: PeerRow | undefined): string {
   if (!top || !bottom) return '';
