@@ -104,8 +104,12 @@ export function v4Route(
     if (warnings.length > 0) response.setHeader('X-Mock-Warning', warningHeaderValue(warnings));
 
     const query: Record<string, string> = {};
-    // Responses depend on consent as of now, so the cache key carries its version.
-    let cacheKey = cacheable ? `${agency.consentVersion()}|${request.path}` : undefined;
+    // Responses depend on consent as of now, so the cache key carries its version. The operation
+    // and its decoded parameters, not the path as sent: `/V4/Contacts/demo/TENANTS/0/3/` is the
+    // same page as `/v4/contacts/demo/tenants/0/3`, one entry.
+    let cacheKey = cacheable
+      ? `${agency.consentVersion()}|${operation.operationId}|${JSON.stringify(Object.values(request.params))}`
+      : undefined;
     for (const name of declared) {
       const value = rawQuery[name];
       if (value === undefined) continue;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMockServer, type MockServer } from '../../mock-server/create-mock-server.js';
+import { listenOnLoopback, type ListeningMock } from '../../mock-server/http/listen-on-loopback.js';
 import { BASE, oid } from '../support/contact-routes.js';
 import { DEFAULT_TEST_KEY, startMock, type MockClient } from '../support/mock-client.js';
 
@@ -54,5 +56,45 @@ describe('how a /v4 path finds its route', () => {
     const wrongMethod = await raw(`${BASE}/tenants/0/2`, 'DELETE');
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.allow).toBe('GET');
+  });
+});
+
+describe('the response cache', () => {
+  let mock: MockServer;
+  let listening: ListeningMock;
+  beforeAll(async () => {
+    mock = await createMockServer({ quiet: true, apiKeys: [DEFAULT_TEST_KEY] });
+    listening = await listenOnLoopback(mock.requestListener);
+  });
+  afterAll(async () => {
+    await listening.close();
+    await mock.close();
+  });
+  const get = async (path: string): Promise<string> => {
+    const response = await fetch(listening.url + path, { headers: { api_key: DEFAULT_TEST_KEY } });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('keeps one entry for a page however its path is spelt, and apart from other parameters', async () => {
+    // A body is admitted on its second request.
+    const page = await get(`${BASE}/tenants/0/3`);
+    await get(`${BASE}/tenants/0/3`);
+    expect(mock.state.cache.size).toBe(1);
+    for (const spelling of [`/V4/CONTACTS/demo/Tenants/0/3`, `${BASE}/tenants/0/3/`, `${BASE}/TENANTS/0/3/`]) {
+      expect(await get(spelling)).toBe(page);
+      expect(await get(spelling)).toBe(page);
+    }
+    expect(mock.state.cache.size).toBe(1);
+    // Another page, another type with the same numbers, a query: entries of their own.
+    const other = await get(`${BASE}/tenants/0/4`);
+    await get(`${BASE}/tenants/0/4`);
+    await get(`${BASE}/landlords/0/3`);
+    await get(`${BASE}/landlords/0/3`);
+    const branch = JSON.parse(page).Data[0].BranchID as string;
+    await get(`${BASE}/tenants/0/3?branchID=${branch}`);
+    await get(`${BASE}/tenants/0/3?branchID=${branch}`);
+    expect(other).not.toBe(page);
+    expect(mock.state.cache.size).toBe(4);
   });
 });
