@@ -75,8 +75,12 @@ export function jsonFragments(layout: RecordLayout, nulls: NullsMode): JsonFragm
 }
 
 /**
- * One record's writer. Made afresh for each record: it holds the growing text, and a young
- * object takes young strings without the write barrier's slow path that a long-lived one pays.
+ * A page's record writer, reused record after record (`begin` starts each): made once a page, it
+ * stays a young object while the page is written, so storing young strings into it takes the
+ * write barrier's fast path, and no writer is allocated per record.
+ *
+ * Each field is one call that finds its key fragment and appends it with the value: the fragment
+ * is the pending run's (constants joined with the key) when one is pending, else the key's own.
  */
 export class RecordJsonSink implements RecordSink<string> {
   private text = '';
@@ -85,28 +89,17 @@ export class RecordJsonSink implements RecordSink<string> {
   private open = false;
   /** Constant pieces written but not yet appended: they are appended as one, with what follows. */
   private run: RunNode | undefined = undefined;
-  private withheld: Uint8Array | undefined;
-  private readonly layout: RecordLayout;
-  private readonly pieces: JsonFragments;
-  private readonly nullFragments: readonly (readonly string[])[] | undefined;
-  private readonly joined: readonly (readonly JoinedSlot[])[];
-  private readonly runs: ConstantRuns;
+  private withheld: Uint8Array | undefined = undefined;
 
-  /** `separated`: the record follows another in a list, so its first piece starts with the comma. */
+  /** `separated`: the next record follows another in a list, so its first piece starts with the comma. */
   constructor(
-    compiled: JsonFragments,
-    private readonly separated = false,
-  ) {
-    this.layout = compiled.layout;
-    this.pieces = compiled;
-    this.nullFragments = compiled.nulls;
-    this.joined = compiled.joined;
-    this.runs = compiled.runs;
-  }
+    private readonly compiled: JsonFragments,
+    public separated = false,
+  ) {}
 
   begin(fields: readonly string[], withheld: Uint8Array | undefined): void {
-    if (fields !== this.layout.fields)
-      throw new Error(`a sink for records of ${this.layout.fields.join()} got another field list`);
+    if (fields !== this.compiled.layout.fields)
+      throw new Error(`a sink for records of ${this.compiled.layout.fields.join()} got another field list`);
     this.text = '';
     this.position = 0;
     this.open = false;
@@ -114,62 +107,61 @@ export class RecordJsonSink implements RecordSink<string> {
     this.withheld = withheld;
   }
 
-  /** Adds the constant piece of `kind` at `position` to the pending run. */
-  private constant(position: number, kind: number): void {
-    this.run = extendRun(this.runs, this.pieces, this.run, this.open, position, kind);
-    this.open = kind === PIECE.keyOpening;
+  /** Whether the property at `position` is withheld (written as null whatever its value). */
+  private isWithheld(position: number): boolean {
+    return this.withheld !== undefined && this.withheld[position] === 1;
   }
 
-  /** Appends the pending run, if any: what comes next is not known ahead. */
-  private flushRun(): void {
-    if (this.run === undefined) return;
-    this.text += this.run.text;
-    this.run = undefined;
+  /** A null at `position` (empty or withheld): a constant piece, or nothing with `--nulls absent`. */
+  private writeNull(position: number): void {
+    // Only the first key has no comma before it: it must never be left out.
+    if (position === 0) throw new Error(`the first property (${this.compiled.layout.fields[0]}) cannot be empty`);
+    if (this.compiled.nulls === undefined) return;
+    this.run = extendRun(this.compiled.runs, this.compiled, this.run, this.open, position, PIECE.null);
+    this.open = false;
   }
 
-  /** Only the first key has no comma before it: it must never be left out. */
-  private refuseEmptyFirst(position: number): void {
-    if (position === 0) throw new Error(`the first property (${this.layout.fields[0]}) cannot be empty`);
-  }
-
-  /** The next position, or -1 when its value was written as null (empty or withheld). */
-  private next(empty: boolean): number {
-    const position = this.position++;
-    if (!empty && this.withheld?.[position] !== 1) return position;
-    this.refuseEmptyFirst(position);
-    if (this.nullFragments !== undefined) this.constant(position, PIECE.null);
-    return -1;
-  }
-
-  /** Appends a key (joined with any pending run) and then its value. */
-  private append(position: number, opens: boolean, value: string): void {
-    if (position === 0 && this.separated) {
-      this.text += (this.pieces.separatedFirstKeys[opens ? 1 : 0] as string) + value;
-      this.open = opens;
-      return;
+  /** The key fragment at `position` (`opens`: its value is a string), taking up any pending run. */
+  private keyPiece(position: number, opens: boolean): string {
+    const { compiled, run } = this;
+    if (run !== undefined) {
+      this.run = undefined;
+      return extendRun(compiled.runs, compiled, run, false, position, opens ? PIECE.keyOpening : PIECE.key).text;
     }
-    this.constant(position, opens ? PIECE.keyOpening : PIECE.key);
-    this.flushRun();
-    this.text += value;
+    if (position === 0 && this.separated) return compiled.separatedFirstKeys[opens ? 1 : 0] as string;
+    return (compiled.keys[(this.open ? CLOSE : 0) | (opens ? OPEN : 0)] as readonly string[])[position] as string;
+  }
+
+  /** Appends the key at `position` and then `value`. */
+  private write(position: number, opens: boolean, value: string): void {
+    this.text = this.text + this.keyPiece(position, opens) + value;
+    this.open = opens;
   }
 
   plain(_key: string, value: string | null): void {
-    const position = this.next(value === null);
-    if (position >= 0) this.append(position, true, value as string);
+    const position = this.position++;
+    if (value === null || this.isWithheld(position)) this.writeNull(position);
+    else this.write(position, true, value);
   }
 
   pooled(_key: string, value: string | null, rendered: string): void {
-    const position = this.next(value === null);
-    if (position >= 0) this.append(position, true, rendered);
+    const position = this.position++;
+    if (value === null || this.isWithheld(position)) this.writeNull(position);
+    else this.write(position, true, rendered);
   }
 
   choice(_key: string, list: ChoiceList, index: number, suffix?: string): void {
-    const position = this.next(false);
-    if (position < 0) return;
-    this.flushRun();
+    const position = this.position++;
+    if (this.isWithheld(position)) return this.writeNull(position);
+    const { compiled, run } = this;
+    let text = this.text;
+    if (run !== undefined) {
+      text += run.text;
+      this.run = undefined;
+    }
     // No layout starts with a choice, so a separated one just writes its comma first.
-    if (position === 0 && this.separated) this.text += ',';
-    const slot = (this.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
+    if (position === 0 && this.separated) text += ',';
+    const slot = (compiled.joined[this.open ? 1 : 0] as readonly JoinedSlot[])[position] as JoinedSlot;
     if (slot.list !== list) {
       slot.list = list;
       // Sized up front: items come in any order, and a far index into an empty array makes it a dictionary.
@@ -179,51 +171,62 @@ export class RecordJsonSink implements RecordSink<string> {
     if (piece === undefined) {
       const rendered = list.rendered[index];
       if (rendered === undefined) throw new RangeError(`${_key}: no item ${index} in a list of ${list.values.length}`);
-      const key = (this.pieces.keys[(this.open ? CLOSE : 0) | OPEN] as readonly string[])[position] as string;
+      const key = (compiled.keys[(this.open ? CLOSE : 0) | OPEN] as readonly string[])[position] as string;
       piece = slot.pieces[index] = flat(key + rendered);
     }
+    text += piece;
+    this.text = suffix === undefined ? text : text + suffix;
     this.open = true;
-    this.text += piece;
-    if (suffix !== undefined) this.text += suffix;
   }
 
   number(_key: string, value: number | null): void {
+    const position = this.position++;
     // JSON.stringify writes a number as String() does, and a non-finite one as null.
-    const position = this.next(value === null || !Number.isFinite(value));
-    if (position >= 0) this.append(position, false, String(value));
+    if (value === null || !Number.isFinite(value) || this.isWithheld(position)) this.writeNull(position);
+    else this.write(position, false, String(value));
   }
 
   boolean(_key: string, value: boolean): void {
-    const position = this.next(false);
-    if (position >= 0) this.constant(position, value ? PIECE.true : PIECE.false);
+    const position = this.position++;
+    if (this.isWithheld(position)) return this.writeNull(position);
+    this.run = extendRun(
+      this.compiled.runs,
+      this.compiled,
+      this.run,
+      this.open,
+      position,
+      value ? PIECE.true : PIECE.false,
+    );
+    this.open = false;
   }
 
   plainList(_key: string, values: readonly string[]): void {
-    const position = this.next(false);
-    if (position >= 0) this.append(position, false, values.length === 0 ? '[]' : `["${values.join('","')}"]`);
+    const position = this.position++;
+    if (this.isWithheld(position)) this.writeNull(position);
+    else this.write(position, false, values.length === 0 ? '[]' : `["${values.join('","')}"]`);
   }
 
   consentDetails(_key: string, value: ConsentDetails | null): void {
-    const position = this.next(value === null);
-    if (position < 0 || value === null) return;
+    const position = this.position++;
+    if (value === null || this.isWithheld(position)) return this.writeNull(position);
     // In the order person-factory builds the object (the contract's).
     const { Purpose, DateGiven, Source } = value;
-    this.append(position, false, `{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`);
+    this.write(position, false, `{"Purpose":"${Purpose}","DateGiven":"${DateGiven}","Source":"${Source}"}`);
   }
 
   nulls(keys: readonly string[]): void {
     if (keys.length === 0) return;
     const first = this.position;
-    this.refuseEmptyFirst(first);
+    if (first === 0) throw new Error(`the first property (${this.compiled.layout.fields[0]}) cannot be empty`);
     this.position += keys.length;
-    if (this.nullFragments === undefined) return;
-    this.run = extendRunWithNulls(this.runs, this.pieces, this.run, this.open, first, keys.length);
+    if (this.compiled.nulls === undefined) return;
+    this.run = extendRunWithNulls(this.compiled.runs, this.compiled, this.run, this.open, first, keys.length);
     this.open = false;
   }
 
   finish(): string {
-    if (this.position !== this.layout.fields.length) {
-      throw new Error(`record has ${this.position} of its ${this.layout.fields.length} fields`);
+    if (this.position !== this.compiled.layout.fields.length) {
+      throw new Error(`record has ${this.position} of its ${this.compiled.layout.fields.length} fields`);
     }
     const run = this.run;
     const text =

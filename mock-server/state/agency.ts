@@ -96,8 +96,12 @@ export class Agency {
   jsonWriter(type: ContactTypeKey, authorised: boolean): (index: number, separated?: boolean) => string {
     const fragments = this.jsonFragments[type];
     const options: ContactOptions = { ...this.contactOptions(type, authorised), decide: this.consent.decideNow() };
-    return (index, separated = false) =>
-      this.data.writeContact(type, index, options, new RecordJsonSink(fragments, separated)).record;
+    // One writer for the page's records, made with the page (see RecordJsonSink).
+    const sink = new RecordJsonSink(fragments);
+    return (index, separated = false) => {
+      sink.separated = separated;
+      return this.data.writeContact(type, index, options, sink).record;
+    };
   }
 
   /** The UTF-8 length of a record's JSON text, without reading it when the data set's text is all ASCII. */
