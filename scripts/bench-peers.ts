@@ -14,14 +14,14 @@ import { startServersOn, stop, type Server } from './bench/children.js';
 import { pinningFromEnv, pinThisProcess } from './bench/cpu-pinning.js';
 import { fixed } from './bench/format.js';
 import { httpGet } from './bench/http-get.js';
-import { measureInRounds } from './bench/load.js';
+import { measureInRounds, type LoadResult } from './bench/load.js';
 import { ROOT, startMock } from './bench/mock.js';
 import { writeResults } from './bench/output.js';
 import { ensurePeersInstalled, peerVersion } from './bench/peers/install-peers.js';
 import { writeMockoonEnvironment } from './bench/peers/mockoon-environment.js';
 import { startMockoon, startPrism } from './bench/peers/peer-servers.js';
 import { writePeerSpec } from './bench/peers/peer-spec.js';
-import { peerChecks, peerTable, type PeerRow } from './bench/peers/peer-table.js';
+import { measurementOrder, peerChecks, peerTable, type PeerRow } from './bench/peers/peer-table.js';
 import { discoverRoutes } from './bench/routes.js';
 import { CONNECTIONS, PEERS_TIMING } from './bench/settings.js';
 
@@ -69,12 +69,17 @@ async function main(): Promise<void> {
     servers.push([`Mockoon ${peerVersion('@mockoon/cli')}, static 1000-item body`, 'mockoon', mockoon]);
     for (const [, , server] of servers) await checkAnswers(server, answers);
 
-    const results = new Map<string, Awaited<ReturnType<typeof measureInRounds>>>();
+    const results = new Map<string, LoadResult[]>();
+    // Loaded in measurement order (compared pairs side by side), reported in the table's order.
+    const order = measurementOrder(servers.map(([, role]) => role));
     for (const route of [routes.hot, routes.single]) {
-      const specs = servers.map(([, , server]) => ({ url: server.url + route, pid: server.pid }));
-      const onStep = (index: number, round: number): void =>
-        log(`bench:peers: ${servers[index]?.[0]} ${route}, round ${round + 1}/${PEERS_TIMING.rounds}`);
-      results.set(route, await measureInRounds(specs, onStep, PEERS_TIMING));
+      const specs = order.map((index) => ({ url: servers[index]![2].url + route, pid: servers[index]![2].pid }));
+      const onStep = (step: number, round: number): void =>
+        log(`bench:peers: ${servers[order[step]!]?.[0]} ${route}, round ${round + 1}/${PEERS_TIMING.rounds}`);
+      const measured = await measureInRounds(specs, onStep, PEERS_TIMING);
+      const byServer: LoadResult[] = [];
+      order.forEach((index, step) => (byServer[index] = measured[step]!));
+      results.set(route, byServer);
     }
     const rows: PeerRow[] = servers.map(([target, role], index) => ({
       target,

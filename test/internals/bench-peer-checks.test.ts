@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { combine, type Sample } from '../../scripts/bench/load.js';
-import { peerChecks, type PeerRow } from '../../scripts/bench/peers/peer-table.js';
+import { measurementOrder, peerChecks, type PeerRow } from '../../scripts/bench/peers/peer-table.js';
 
 // The done-when as the peers bench judges it, from made-up rounds (no load runs here).
 function sample(ok: number, rssUnderLoadMb = 100): Sample {
@@ -54,5 +54,21 @@ describe('the peers bench checks', () => {
     const rss = checks['RSS under the hot-page load vs bare Express']!;
     expect(rss.measured).toBe('1.100');
     expect(rss.pass).toBe(true);
+  });
+});
+
+describe('the peers bench measurement order', () => {
+  it('loads each compared pair side by side and keeps every target once', () => {
+    const roles: PeerRow['role'][] = ['mock cached', 'mock uncached', 'raw', 'express', 'prism', 'mockoon'];
+    const order = measurementOrder(roles).map((index) => roles[index]);
+    expect([...order].sort()).toEqual([...roles].sort());
+    const apart = (a: PeerRow['role'], b: PeerRow['role']): number => Math.abs(order.indexOf(a) - order.indexOf(b));
+    expect(apart('mock cached', 'raw')).toBe(1);
+    expect(apart('mock uncached', 'prism')).toBe(1);
+  });
+
+  it('puts a role it does not know last, in the order given', () => {
+    const roles = ['mockoon', 'unknown', 'raw'] as unknown as PeerRow['role'][];
+    expect(measurementOrder(roles)).toEqual([2, 0, 1]);
   });
 });

@@ -11,6 +11,30 @@ export interface PeerRow {
   readonly single: LoadResult;
 }
 
+/**
+ * The order targets are loaded in within a round. The pairs the ratio checks lean on hardest sit
+ * side by side (raw next to the cached mock, Prism next to the uncached mock), so the host's drift
+ * between the two halves of a ratio is a few seconds, not a whole round: this machine's speed
+ * changes within seconds. The uncached-vs-raw check (ten times its goal) does without.
+ */
+export const MEASUREMENT_ORDER: readonly PeerRow['role'][] = [
+  'raw',
+  'mock cached',
+  'mock uncached',
+  'prism',
+  'express',
+  'mockoon',
+];
+
+/** Indexes of `roles` in measurement order (roles not in MEASUREMENT_ORDER last, as given). */
+export function measurementOrder(roles: readonly PeerRow['role'][]): number[] {
+  const rank = (role: PeerRow['role']): number => {
+    const position = MEASUREMENT_ORDER.indexOf(role);
+    return position < 0 ? MEASUREMENT_ORDER.length : position;
+  };
+  return roles.map((_, index) => index).sort((a, b) => rank(roles[a]!) - rank(roles[b]!) || a - b);
+}
+
 const byRole = (rows: readonly PeerRow[], role: PeerRow['role']): PeerRow | undefined =>
   rows.find((row) => row.role === role);
 
