@@ -112,10 +112,14 @@ export class RecordJsonSink implements RecordSink<string> {
     return this.withheld !== undefined && this.withheld[position] === 1;
   }
 
+  /** Only the first key has no comma before it: it must never be left out. */
+  private refuseEmptyFirst(position: number): void {
+    if (position === 0) throw new Error(`the first property (${this.compiled.layout.fields[0]}) cannot be empty`);
+  }
+
   /** A null at `position` (empty or withheld): a constant piece, or nothing with `--nulls absent`. */
   private writeNull(position: number): void {
-    // Only the first key has no comma before it: it must never be left out.
-    if (position === 0) throw new Error(`the first property (${this.compiled.layout.fields[0]}) cannot be empty`);
+    this.refuseEmptyFirst(position);
     if (this.compiled.nulls === undefined) return;
     this.run = extendRun(this.compiled.runs, this.compiled, this.run, this.open, position, PIECE.null);
     this.open = false;
@@ -217,7 +221,7 @@ export class RecordJsonSink implements RecordSink<string> {
   nulls(keys: readonly string[]): void {
     if (keys.length === 0) return;
     const first = this.position;
-    if (first === 0) throw new Error(`the first property (${this.compiled.layout.fields[0]}) cannot be empty`);
+    this.refuseEmptyFirst(first);
     this.position += keys.length;
     if (this.compiled.nulls === undefined) return;
     this.run = extendRunWithNulls(this.compiled.runs, this.compiled, this.run, this.open, first, keys.length);
