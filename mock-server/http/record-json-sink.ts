@@ -117,12 +117,16 @@ export class RecordJsonSink implements RecordSink<string> {
     if (position === 0) throw new Error(`the first property (${this.compiled.layout.fields[0]}) cannot be empty`);
   }
 
+  /** Adds the constant piece (a null or a boolean) of `kind` at `position` to the pending run. */
+  private addConstant(position: number, kind: number): void {
+    this.run = extendRun(this.compiled.runs, this.compiled, this.run, this.open, position, kind);
+    this.open = false;
+  }
+
   /** A null at `position` (empty or withheld): a constant piece, or nothing with `--nulls absent`. */
   private writeNull(position: number): void {
     this.refuseEmptyFirst(position);
-    if (this.compiled.nulls === undefined) return;
-    this.run = extendRun(this.compiled.runs, this.compiled, this.run, this.open, position, PIECE.null);
-    this.open = false;
+    if (this.compiled.nulls !== undefined) this.addConstant(position, PIECE.null);
   }
 
   /** The key fragment at `position` (`opens`: its value is a string), taking up any pending run. */
@@ -192,16 +196,8 @@ export class RecordJsonSink implements RecordSink<string> {
 
   boolean(_key: string, value: boolean): void {
     const position = this.position++;
-    if (this.isWithheld(position)) return this.writeNull(position);
-    this.run = extendRun(
-      this.compiled.runs,
-      this.compiled,
-      this.run,
-      this.open,
-      position,
-      value ? PIECE.true : PIECE.false,
-    );
-    this.open = false;
+    if (this.isWithheld(position)) this.writeNull(position);
+    else this.addConstant(position, value ? PIECE.true : PIECE.false);
   }
 
   plainList(_key: string, values: readonly string[]): void {
